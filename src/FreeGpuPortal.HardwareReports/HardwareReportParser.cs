@@ -75,9 +75,10 @@ public static class HardwareReportParser
         string s = PasteNormalizer.Normalize(text);
         List<string> messages = [];
 
-        List<TableGpu> table = NvidiaSmiTableScanner.Scan(s, MaxGpus);
-        List<ListedGpu> listed = NvidiaSmiListScanner.Scan(s, MaxGpus);
-        CsvScanResult csv = NvidiaSmiCsvScanner.Scan(s, MaxGpus);
+        // One more than the limit, so that the merger can tell the paste had too many.
+        List<TableGpu> table = NvidiaSmiTableScanner.Scan(s, MaxGpus + 1);
+        List<ListedGpu> listed = NvidiaSmiListScanner.Scan(s, MaxGpus + 1);
+        CsvScanResult csv = NvidiaSmiCsvScanner.Scan(s, MaxGpus + 1);
         bool hasTableHeader = NvidiaSmiTableScanner.HasHeader(s);
         List<string> driverVersions = NvidiaSmiHeaderScanner.FindDriverVersions(s);
         string? cudaVersion = NvidiaSmiHeaderScanner.FindCudaVersion(s);
