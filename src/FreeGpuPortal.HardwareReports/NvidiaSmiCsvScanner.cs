@@ -119,7 +119,7 @@ internal static class NvidiaSmiCsvScanner
         int tries = 0;
         for (int i = 0; i < first.Length && tries < 12; i++)
         {
-            if (i == 0 || first[i - 1] == ' ')
+            if (i == 0 || (first[i - 1] == ' ' && first[i] != ' '))
             {
                 tries++;
                 if (IsHeaderField(first[i..], out _))
