@@ -11,6 +11,8 @@ internal static class GpuMerger
 {
     private const int MaxConflictMessages = 4;
 
+    private const int MaxNotes = 12;
+
     private sealed class Slot
     {
         public List<string> Names { get; } = [];
@@ -141,8 +143,9 @@ internal static class GpuMerger
                 $"nvidia-smi cut a GPU name to '{printed}'; only '{completed}' fits the printed part and {memoryMiB} MiB, so that name is reported.")
             : $"nvidia-smi cut a GPU name to '{printed}' and more than one model fits, so it is reported as printed (nvidia-smi -L prints whole names).";
 
-        // Eight identical cut names on one machine need one explanation, not eight.
-        if (!messages.Contains(note))
+        // Eight identical cut names on one machine need one explanation, not eight; and a paste of hundreds of
+        // different cut names must not produce hundreds of messages.
+        if (messages.Count < MaxNotes && !messages.Contains(note))
         {
             messages.Add(note);
         }

@@ -53,6 +53,20 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Many_different_cut_names_do_not_flood_the_messages()
+    {
+        string text = string.Concat(Enumerable.Range(0, 300).Select(i =>
+            $"|{i,4}  Tesla X{i,-4}-PCIE...  Off  | 00000000:00:04.0 Off |                    0 |\n"
+            + "| N/A   36C    P8     9W /  70W |      0MiB / 15109MiB |      0%      Default |\n"));
+
+        HardwareReport report = HardwareReportParser.Parse(text);
+
+        Assert.Equal(HardwareReportParser.MaxGpus, report.Gpus.Count);
+        Assert.StartsWith("Tesla X0", report.Gpus[0].Name, StringComparison.Ordinal);
+        ReportInvariants.AssertHold(report);
+    }
+
+    [Fact]
     public void Paste_of_exactly_the_limit_is_accepted()
     {
         string text = Fill("MemTotal:       16268680 kB\n", HardwareReportParser.MaxInputBytes);
