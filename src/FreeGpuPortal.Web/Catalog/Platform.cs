@@ -1,0 +1,70 @@
+namespace FreeGpuPortal.Web.Catalog;
+
+public sealed class Platform
+{
+    public int Id { get; set; }
+
+    /// <summary>URL-safe, unique, stable: it is part of the public URL contract.</summary>
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Vendor { get; set; }
+    public string? Summary { get; set; }
+    public string? Website { get; set; }
+
+    public PlatformStatus Status { get; set; } = PlatformStatus.Active;
+
+    /// <summary>For a renamed platform, the slug or URL of its successor.</summary>
+    public string? SuccessorSlug { get; set; }
+
+    public string? GpuAvailabilityNote { get; set; }
+
+    public SpecValue CpuCount { get; set; } = new();
+    public string? CpuModel { get; set; }
+    public SpecValue RamGb { get; set; } = new();
+    public SpecValue StorageGb { get; set; } = new();
+    public string? StorageNote { get; set; }
+    public SpecValue MaxSessionHours { get; set; } = new();
+    public SpecValue IdleTimeoutMinutes { get; set; } = new();
+
+    public WeeklyQuotaKind WeeklyQuotaKind { get; set; } = WeeklyQuotaKind.Unknown;
+    public SpecValue WeeklyGpuHours { get; set; } = new();
+    public string? WeeklyQuotaResetRule { get; set; }
+
+    public List<string> Pros { get; set; } = [];
+    public List<string> Cons { get; set; } = [];
+    public List<string> GettingStarted { get; set; } = [];
+
+    /// <summary>When an admin last confirmed the platform's specs as a whole; unknown for the seed.</summary>
+    public DateOnly? LastVerifiedOn { get; set; }
+
+    /// <summary>Optimistic concurrency: replaced on every save, so a stale edit is refused.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public List<PlatformGpu> Gpus { get; set; } = [];
+    public List<PlatformFeature> Features { get; set; } = [];
+    public List<PlatformSource> Sources { get; set; } = [];
+}
+
+public enum PlatformStatus
+{
+    Active,
+    /// <summary>Still running, but the free tier was reduced.</summary>
+    Changed,
+    Discontinued,
+    Renamed,
+}
+
+public enum WeeklyQuotaKind
+{
+    Unknown,
+    /// <summary>A weekly cap in GPU hours (see <see cref="Platform.WeeklyGpuHours"/>).</summary>
+    Limited,
+    /// <summary>No weekly cap: counts as unlimited when filtering and sorting.</summary>
+    NoQuota,
+}
+
+public static class PlatformStatusExtensions
+{
+    public static bool IsRetired(this PlatformStatus status) =>
+        status is PlatformStatus.Discontinued or PlatformStatus.Renamed;
+}

@@ -1,0 +1,74 @@
+namespace FreeGpuPortal.Web.Catalog;
+
+/// <summary>
+/// A platform as the comparison table and the API see it: the entity's values plus what derives from them
+/// (GPU memory range, searchable text, offered features). Immutable, so a snapshot can be shared by all requests.
+/// </summary>
+public sealed record PlatformSummary
+{
+    public required int Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string? Vendor { get; init; }
+    public PlatformStatus Status { get; init; }
+    public string? SuccessorSlug { get; init; }
+    public required IReadOnlyList<GpuOptionSummary> Gpus { get; init; }
+    public string? GpuAvailabilityNote { get; init; }
+    public required SpecValue CpuCount { get; init; }
+    public string? CpuModel { get; init; }
+    public required SpecValue RamGb { get; init; }
+    public required SpecValue StorageGb { get; init; }
+    public string? StorageNote { get; init; }
+    public required SpecValue MaxSessionHours { get; init; }
+    public required SpecValue IdleTimeoutMinutes { get; init; }
+    public WeeklyQuotaKind WeeklyQuotaKind { get; init; }
+    public required SpecValue WeeklyGpuHours { get; init; }
+    public string? WeeklyQuotaResetRule { get; init; }
+    public required IReadOnlyList<FeatureSummary> Features { get; init; }
+    public DateOnly? LastVerifiedOn { get; init; }
+
+    /// <summary>Memory every GPU the platform may assign has: unknown when any option's memory is unknown.</summary>
+    public double? GpuMemoryGuaranteedGb =>
+        Gpus.Count == 0 || Gpus.Any(g => g.MemoryGb is null) ? null : Gpus.Min(g => g.MemoryGb);
+
+    /// <summary>The most memory one of its GPUs has.</summary>
+    public double? GpuMemoryPossibleGb => Gpus.Max(g => g.MemoryGb);
+
+    public bool Offers(string featureKey) => Features.Any(f => f.Available && f.Key == featureKey);
+
+    public static PlatformSummary From(Platform platform) => new()
+    {
+        Id = platform.Id,
+        Slug = platform.Slug,
+        Name = platform.Name,
+        Vendor = platform.Vendor,
+        Status = platform.Status,
+        SuccessorSlug = platform.SuccessorSlug,
+        Gpus = [.. platform.Gpus
+            .OrderByDescending(g => g.GpuModel.MemoryGb ?? -1)
+            .ThenBy(g => g.GpuModel.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new GpuOptionSummary(
+                g.GpuModel.Slug, g.GpuModel.Name, g.GpuModel.MemoryGb, g.GpusPerSession, g.Note, g.SourceUrl, g.SourceTitle, g.AsOf))],
+        GpuAvailabilityNote = platform.GpuAvailabilityNote,
+        CpuCount = platform.CpuCount.Clone(),
+        CpuModel = platform.CpuModel,
+        RamGb = platform.RamGb.Clone(),
+        StorageGb = platform.StorageGb.Clone(),
+        StorageNote = platform.StorageNote,
+        MaxSessionHours = platform.MaxSessionHours.Clone(),
+        IdleTimeoutMinutes = platform.IdleTimeoutMinutes.Clone(),
+        WeeklyQuotaKind = platform.WeeklyQuotaKind,
+        WeeklyGpuHours = platform.WeeklyGpuHours.Clone(),
+        WeeklyQuotaResetRule = platform.WeeklyQuotaResetRule,
+        Features = [.. platform.Features
+            .OrderBy(f => f.Feature.DisplayOrder)
+            .Select(f => new FeatureSummary(f.Feature.Key, f.Feature.Name, f.Available, f.Note, f.SourceUrl, f.SourceTitle, f.AsOf))],
+        LastVerifiedOn = platform.LastVerifiedOn,
+    };
+}
+
+public sealed record GpuOptionSummary(
+    string Slug, string Name, double? MemoryGb, int? GpusPerSession, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf);
+
+public sealed record FeatureSummary(
+    string Key, string Name, bool Available, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf);

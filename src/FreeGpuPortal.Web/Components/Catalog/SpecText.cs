@@ -1,0 +1,69 @@
+using System.Globalization;
+using FreeGpuPortal.Web.Catalog;
+using Microsoft.Extensions.Localization;
+
+namespace FreeGpuPortal.Web.Components.Catalog;
+
+/// <summary>How spec values read on every page: numbers with units, ranges with an en dash, null when unknown.</summary>
+public static class SpecText
+{
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.CurrentCulture);
+
+    public static string? Range(double? min, double? max, string unit)
+    {
+        if (min is null && max is null)
+        {
+            return null;
+        }
+
+        if (min is null || max is null || min == max)
+        {
+            return $"{Number((min ?? max)!.Value)} {unit}";
+        }
+
+        return $"{Number(min.Value)}–{Number(max.Value)} {unit}";
+    }
+
+    public static string? Range(SpecValue value, string unit) => Range(value.Min, value.Max, unit);
+
+    /// <summary>Minutes read as hours when every end is a whole number of hours: "1–6 h" rather than "60–360 min".</summary>
+    public static string? Minutes(SpecValue value, IStringLocalizer l)
+    {
+        if (!value.IsKnown)
+        {
+            return null;
+        }
+
+        var wholeHours = new[] { value.Min, value.Max }.All(m => m is null || (m >= 60 && m % 60 == 0));
+        return wholeHours
+            ? Range(value.Min / 60, value.Max / 60, l["Unit.Hours"])
+            : Range(value, l["Unit.Minutes"]);
+    }
+
+    public static string? GpuMemory(PlatformSummary platform, IStringLocalizer l)
+    {
+        var known = platform.Gpus.Where(g => g.MemoryGb is not null).Select(g => g.MemoryGb!.Value).ToList();
+        return known.Count == 0 ? null : Range(known.Min(), known.Max(), l["Unit.Gigabytes"]);
+    }
+
+    public static string? WeeklyQuota(PlatformSummary platform, IStringLocalizer l) => platform.WeeklyQuotaKind switch
+    {
+        WeeklyQuotaKind.NoQuota => l["Spec.NoWeeklyQuota"],
+        WeeklyQuotaKind.Limited => Range(platform.WeeklyGpuHours, l["Unit.Hours"]),
+        _ => null,
+    };
+
+    public static string? Cpu(PlatformSummary platform)
+    {
+        var count = Range(platform.CpuCount.Min, platform.CpuCount.Max, "")?.TrimEnd();
+        return (count, platform.CpuModel) switch
+        {
+            (null, null) => null,
+            (null, { } model) => model,
+            ({ } n, null) => n,
+            ({ } n, { } model) => $"{n} × {model}",
+        };
+    }
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,60 @@
+using FreeGpuPortal.Web.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace FreeGpuPortal.Web.Data;
+
+public static class CatalogDataExtensions
+{
+    public static IHostApplicationBuilder AddCatalogData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DataDirectory>();
+        builder.Services.AddSingleton<CatalogChangeSignal>();
+        builder.Services.AddSingleton<CatalogReader>();
+        builder.Services.AddSingleton<CatalogChangeInterceptor>();
+        builder.Services.AddSingleton<CatalogSeeder>();
+        builder.Services.AddDbContextFactory<CatalogDbContext>((services, options) => options
+            .UseSqlite(services.GetRequiredService<DataDirectory>().CatalogConnectionString)
+            .AddInterceptors(services.GetRequiredService<CatalogChangeInterceptor>()));
+
+        builder.Services.AddHealthChecks().AddCheck<CatalogDatabaseHealthCheck>("catalog-database");
+        return builder;
+    }
+
+    /// <summary>Creates the database when missing, applies pending migrations and inserts missing seed rows.</summary>
+    public static async Task InitializeCatalogAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await services.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken: cancellationToken);
+    }
+}
+
+/// <summary>Healthy only when the catalog database answers and has every migration this build knows.</summary>
+public sealed class CatalogDatabaseHealthCheck(IDbContextFactory<CatalogDbContext> factory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("The catalog database cannot be reached.");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy("The catalog database is reachable and fully migrated.")
+                : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}.");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The catalog database cannot be reached.", exception);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using FreeGpuPortal.Web.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Data;
+
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public DbSet<Platform> Platforms => Set<Platform>();
+    public DbSet<GpuModel> GpuModels => Set<GpuModel>();
+    public DbSet<PlatformGpu> PlatformGpus => Set<PlatformGpu>();
+    public DbSet<Feature> Features => Set<Feature>();
+    public DbSet<PlatformFeature> PlatformFeatures => Set<PlatformFeature>();
+    public DbSet<PlatformSource> PlatformSources => Set<PlatformSource>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Platform>(platform =>
+        {
+            platform.HasIndex(p => p.Slug).IsUnique();
+            platform.Property(p => p.Slug).HasMaxLength(64);
+            platform.Property(p => p.Name).HasMaxLength(120);
+            platform.Property(p => p.Vendor).HasMaxLength(120);
+            platform.Property(p => p.Summary).HasMaxLength(2000);
+            platform.Property(p => p.Website).HasMaxLength(2048);
+            platform.Property(p => p.SuccessorSlug).HasMaxLength(2048);
+            platform.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            platform.Property(p => p.WeeklyQuotaKind).HasConversion<string>().HasMaxLength(20);
+            platform.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
+            platform.ComplexProperty(p => p.CpuCount);
+            platform.ComplexProperty(p => p.RamGb);
+            platform.ComplexProperty(p => p.StorageGb);
+            platform.ComplexProperty(p => p.MaxSessionHours);
+            platform.ComplexProperty(p => p.IdleTimeoutMinutes);
+            platform.ComplexProperty(p => p.WeeklyGpuHours);
+            platform.HasMany(p => p.Gpus).WithOne().HasForeignKey(g => g.PlatformId).OnDelete(DeleteBehavior.Cascade);
+            platform.HasMany(p => p.Features).WithOne().HasForeignKey(f => f.PlatformId).OnDelete(DeleteBehavior.Cascade);
+            platform.HasMany(p => p.Sources).WithOne().HasForeignKey(s => s.PlatformId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<GpuModel>(gpu =>
+        {
+            gpu.HasIndex(g => g.Slug).IsUnique();
+            gpu.Property(g => g.Slug).HasMaxLength(64);
+            gpu.Property(g => g.Name).HasMaxLength(120);
+        });
+
+        modelBuilder.Entity<PlatformGpu>(option =>
+        {
+            option.HasIndex(o => new { o.PlatformId, o.GpuModelId }).IsUnique();
+            option.HasOne(o => o.GpuModel).WithMany().HasForeignKey(o => o.GpuModelId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Feature>(feature =>
+        {
+            feature.HasIndex(f => f.Key).IsUnique();
+            feature.Property(f => f.Key).HasMaxLength(64);
+            feature.Property(f => f.Name).HasMaxLength(120);
+        });
+
+        modelBuilder.Entity<PlatformFeature>(link =>
+        {
+            link.HasIndex(l => new { l.PlatformId, l.FeatureId }).IsUnique();
+            link.HasOne(l => l.Feature).WithMany().HasForeignKey(l => l.FeatureId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<PlatformSource>(source =>
+        {
+            source.Property(s => s.Url).HasMaxLength(2048);
+            source.Property(s => s.Title).HasMaxLength(300);
+        });
+    }
+}

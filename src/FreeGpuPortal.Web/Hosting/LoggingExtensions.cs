@@ -1,0 +1,32 @@
+using FreeGpuPortal.Web.Data;
+using Serilog;
+
+namespace FreeGpuPortal.Web.Hosting;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// Serilog from the "Serilog" configuration section, plus a rolling file in the data directory unless
+    /// "Serilog:File:Enabled" is false. Configured through the service provider (no static bootstrap logger),
+    /// so test hosts that build the app more than once each get their own logger.
+    /// </summary>
+    public static IHostApplicationBuilder AddPortalLogging(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (builder.Configuration.GetValue("Serilog:File:Enabled", true))
+            {
+                var directory = Path.Combine(services.GetRequiredService<DataDirectory>().Path, "logs");
+                logger.WriteTo.File(
+                    Path.Combine(directory, "portal-.log"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: builder.Configuration.GetValue("Serilog:File:RetainedFileCount", 14),
+                    fileSizeLimitBytes: 50 * 1024 * 1024,
+                    rollOnFileSizeLimit: true,
+                    shared: true);
+            }
+        });
+        return builder;
+    }
+}
