@@ -9,10 +9,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.AddCatalogData();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddMudServices();
 builder.Services.AddSingleton<FreeGpuPortal.Web.Components.Layout.DarkPaletteCss>();
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
@@ -34,8 +34,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPortalHealthChecks();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>();
 
 app.Run();
 
