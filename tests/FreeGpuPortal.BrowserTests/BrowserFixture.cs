@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace FreeGpuPortal.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel (a real port, a real SQLite file in its own data directory) and a real Chromium —
+/// Debian's, since browsers cannot be downloaded here. Set PORTAL_CHROMIUM to use another executable.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly PortalServer _server = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        _server.UseKestrel(0);
+        _server.StartServer();
+        BaseUrl = _server.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 1000, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    /// <summary>Where screenshots for the docs go: docs/screenshots at the repository root.</summary>
+    public static string ScreenshotPath(string fileName)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FreeGpuPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var screenshots = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        return Path.Combine(screenshots, fileName);
+    }
+
+    private sealed class PortalServer : WebApplicationFactory<Program>
+    {
+        private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "freegpuportal-browser", Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+            builder.UseSetting("Serilog:File:Enabled", "false");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
