@@ -1,18 +1,13 @@
 using FreeGpuPortal.Web.Components;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
-using MudBlazor.Services;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
 builder.AddCatalogData();
-builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddMudServices();
-builder.Services.AddSingleton<FreeGpuPortal.Web.Components.Layout.DarkPaletteCss>();
-builder.Services.AddRazorComponents();
+builder.AddPortalUi();
 
 var app = builder.Build();
 
@@ -25,13 +20,11 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSerilogRequestLogging();
-app.UseRequestLocalization(options => options
-    .SetDefaultCulture("en")
-    .AddSupportedCultures("en")
-    .AddSupportedUICultures("en"));
+app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
+app.UseBenchmarkStaticFiles();
 app.MapStaticAssets();
 app.MapPortalHealthChecks();
 app.MapRazorComponents<App>();

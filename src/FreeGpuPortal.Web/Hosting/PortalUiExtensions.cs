@@ -1,0 +1,29 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FreeGpuPortal.Web.Components.Layout;
+using MudBlazor.Services;
+
+namespace FreeGpuPortal.Web.Hosting;
+
+public static class PortalUiExtensions
+{
+    public const string DefaultCulture = "en";
+
+    public static IHostApplicationBuilder AddPortalUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Write "8–16 GB" and "×" as characters, not as numeric entities: smaller pages, readable source.
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<DarkPaletteCss>();
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
+    /// <summary>English only for now; another language needs its SharedResource.{culture}.resx and an entry here.</summary>
+    public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(options => options
+            .SetDefaultCulture(DefaultCulture)
+            .AddSupportedCultures(DefaultCulture)
+            .AddSupportedUICultures(DefaultCulture));
+}
