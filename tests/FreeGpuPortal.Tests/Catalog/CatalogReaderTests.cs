@@ -1,0 +1,92 @@
+using FreeGpuPortal.Tests.Support;
+using FreeGpuPortal.Web.Catalog;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Tests.Catalog;
+
+/// <summary>The cached catalog: served from memory between changes, fresh right after any save through the factory.</summary>
+public sealed class CatalogReaderTests
+{
+    [Fact]
+    public async Task The_snapshot_is_cached_between_changes()
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+
+        var first = await catalog.Reader.GetAsync();
+        var second = await catalog.Reader.GetAsync();
+
+        Assert.Same(first, second);
+        Assert.Equal(["colab", "gradient", "kaggle"], first.Platforms.Select(p => p.Slug).Order());
+        Assert.Equal(
+            ["private-notebooks", "background-execution", "tpu", "notebook-versioning", "dataset-integration", "cloud-storage-integration", "notebook-comments"],
+            first.Features.Select(f => f.Key));
+        Assert.Equal(first.Features.Select(f => f.Key).ToHashSet(), first.FeatureKeys);
+    }
+
+    [Fact]
+    public async Task A_save_through_the_same_factory_gives_a_fresh_snapshot()
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+        var before = await catalog.Reader.GetAsync();
+        Assert.Equal(30, before.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
+
+        await using (var db = await catalog.ContextFactory.CreateDbContextAsync())
+        {
+            var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
+            colab.IdleTimeoutMinutes = new SpecValue { Min = 90, Max = 90 };
+            await db.SaveChangesAsync();
+        }
+
+        var after = await catalog.Reader.GetAsync();
+
+        Assert.NotSame(before, after);
+        Assert.Equal(90, after.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
+        Assert.Equal(30, before.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
+        Assert.Same(after, await catalog.Reader.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_save_that_writes_nothing_keeps_the_cached_snapshot()
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+        var before = await catalog.Reader.GetAsync();
+
+        await using (var db = await catalog.ContextFactory.CreateDbContextAsync())
+        {
+            _ = await db.Platforms.SingleAsync(p => p.Slug == "colab");
+            Assert.Equal(0, await db.SaveChangesAsync());
+        }
+
+        Assert.Same(before, await catalog.Reader.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_platform_retired_in_the_database_is_hidden_unless_asked_for()
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+        await using (var db = await catalog.ContextFactory.CreateDbContextAsync())
+        {
+            var gradient = await db.Platforms.SingleAsync(p => p.Slug == "gradient");
+            gradient.Status = PlatformStatus.Discontinued;
+            await db.SaveChangesAsync();
+        }
+
+        var snapshot = await catalog.Reader.GetAsync();
+
+        Assert.Equal(PlatformStatus.Discontinued, snapshot.Platforms.Single(p => p.Slug == "gradient").Status);
+        Assert.Equal("colab,kaggle", PlatformQuery.Default.Apply(snapshot.Platforms).Slugs());
+        Assert.Equal("colab,kaggle,gradient", new PlatformQuery { IncludeRetired = true }.Apply(snapshot.Platforms).Slugs());
+    }
+
+    [Fact]
+    public async Task Summaries_list_gpus_by_memory_and_features_in_display_order()
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+        var snapshot = await catalog.Reader.GetAsync();
+
+        var colab = snapshot.Platforms.Single(p => p.Slug == "colab");
+        Assert.Equal(["Tesla P100 (PCIe)", "Tesla T4", "Tesla K80", "Tesla P4"], colab.Gpus.Select(g => g.Name));
+        Assert.Equal(["private-notebooks", "tpu", "cloud-storage-integration"], colab.Features.Select(f => f.Key));
+    }
+}

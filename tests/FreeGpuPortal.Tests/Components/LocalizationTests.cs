@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+using FreeGpuPortal.Tests.Support;
+using FreeGpuPortal.Web;
+using FreeGpuPortal.Web.Catalog;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace FreeGpuPortal.Tests.Components;
+
+/// <summary>
+/// Every text key the components ask for exists in Resources/SharedResource.resx: literal keys (<c>L["Key"]</c>)
+/// and interpolated ones (<c>L[$"Status.{platform.Status}"]</c>), checked for every value of the enum they name.
+/// </summary>
+public sealed partial class LocalizationTests
+{
+    /// <summary>Interpolated key prefixes, and the enum whose every value completes them.</summary>
+    private static readonly Dictionary<string, Type> s_interpolatedKeys = new(StringComparer.Ordinal)
+    {
+        ["Status."] = typeof(PlatformStatus),
+        ["Notice."] = typeof(QueryProblem),
+    };
+
+    private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");
+
+    private static HashSet<string> ResourceKeys() =>
+        XDocument.Load(Path.Combine(RepositoryPaths.WebProject, "Resources", "SharedResource.resx"))
+            .Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<(string File, string Source)> ComponentSources() =>
+        Directory.EnumerateFiles(ComponentsDirectory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Select(f => (Path.GetRelativePath(RepositoryPaths.WebProject, f), File.ReadAllText(f)));
+
+    [GeneratedRegex(@"\b[Ll]\[""([^""]+)""")]
+    private static partial Regex LiteralKey();
+
+    [GeneratedRegex(@"\b[Ll]\[\$""([^""{]*)\{[^}]+\}([^""]*)""")]
+    private static partial Regex InterpolatedKey();
+
+    [Fact]
+    public void Every_literal_key_used_by_a_component_exists()
+    {
+        var keys = ResourceKeys();
+        var used = ComponentSources()
+            .SelectMany(s => LiteralKey().Matches(s.Source).Select(m => (s.File, Key: m.Groups[1].Value)))
+            .ToList();
+
+        Assert.True(used.Count > 50, $"only {used.Count} keys found: is the pattern still right?");
+        Assert.Contains(used, u => u.Key == "Spec.NotStated");
+        var missing = used.Where(u => !keys.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Missing resource keys:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Every_interpolated_key_exists_for_every_enum_value()
+    {
+        var keys = ResourceKeys();
+        var used = ComponentSources()
+            .SelectMany(s => InterpolatedKey().Matches(s.Source).Select(m => (s.File, Prefix: m.Groups[1].Value, Suffix: m.Groups[2].Value)))
+            .ToList();
+
+        Assert.Contains(used, u => u.Prefix == "Status.");
+        Assert.Contains(used, u => u.Prefix == "Notice.");
+        var missing = new List<string>();
+        foreach (var (file, prefix, suffix) in used)
+        {
+            Assert.True(
+                s_interpolatedKeys.TryGetValue(prefix, out var enumType) && suffix.Length == 0,
+                $"{file} builds a key L[$\"{prefix}{{…}}{suffix}\"]: tell this test which values complete it.");
+            missing.AddRange(Enum.GetNames(enumType!).Select(n => prefix + n).Where(k => !keys.Contains(k)).Select(k => $"{file}: {k}"));
+        }
+
+        Assert.True(missing.Count == 0, "Missing resource keys:\n" + string.Join("\n", missing.Distinct()));
+    }
+
+    [Fact]
+    public void The_localizer_reads_the_resource_file_the_test_checks()
+    {
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddLocalization(options => options.ResourcesPath = "Resources")
+            .BuildServiceProvider();
+        var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+        var notStated = localizer["Spec.NotStated"];
+        Assert.False(notStated.ResourceNotFound);
+        Assert.Equal("not stated", notStated.Value);
+        Assert.Equal(ResourceKeys().Count, localizer.GetAllStrings(includeParentCultures: true).Count());
+    }
+}

@@ -1,0 +1,107 @@
+using Bunit;
+
+using FreeGpuPortal.Tests.Support;
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Components.Catalog;
+
+namespace FreeGpuPortal.Tests.Components;
+
+/// <summary>A value with its provenance, rendered alone: text, note, source link or title, as-of date, or "not stated".</summary>
+public sealed class SourcedValueTests : PortalComponentTest
+{
+    [Fact]
+    public void Shows_the_value_with_its_note_source_link_and_date()
+    {
+        var value = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "colab-idle")
+            .Add(c => c.Text, "30 min")
+            .Add(c => c.Note, "About 30 minutes, short.")
+            .Add(c => c.SourceUrl, "https://example.org/colab-faq")
+            .Add(c => c.SourceTitle, "Colaboratory FAQ")
+            .Add(c => c.AsOf, new DateOnly(2025, 3, 14)));
+
+        var button = value.Find("button.sourced-value");
+        Assert.Equal("30 min", button.TextContent.Trim());
+        Assert.Equal("colab-idle", button.GetAttribute("aria-describedby"));
+
+        var tip = value.Find("[role=tooltip]");
+        Assert.Equal("colab-idle", tip.Id);
+        Assert.Equal("About 30 minutes, short.", tip.QuerySelector(".sourced-note")!.TextContent.Trim());
+        var link = tip.QuerySelector("a")!;
+        Assert.Equal("https://example.org/colab-faq", link.GetAttribute("href"));
+        Assert.Equal("Colaboratory FAQ", link.TextContent.Trim());
+        Assert.Equal("noopener noreferrer", link.GetAttribute("rel"));
+        Assert.Contains("Source:", tip.TextContent, StringComparison.Ordinal);
+        Assert.Contains("As of:", tip.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SpecText.Date(new DateOnly(2025, 3, 14)), tip.TextContent, StringComparison.Ordinal);
+        Assert.Empty(value.FindAll(".not-stated"));
+    }
+
+    [Fact]
+    public void Takes_note_and_source_from_a_spec_value_unless_given()
+    {
+        var spec = new SpecValue
+        {
+            Min = 60, Max = 360, Note = "A long idle time of 1 to 6 hours.",
+            SourceUrl = "https://example.org/article", SourceTitle = "The article", AsOf = new DateOnly(2021, 1, 1),
+        };
+
+        var value = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "gradient-idle")
+            .Add(c => c.Text, "1–6 h")
+            .Add(c => c.Spec, spec)
+            .Add(c => c.Note, "Given note wins."));
+
+        Assert.Equal("Given note wins.", value.Find(".sourced-note").TextContent.Trim());
+        Assert.Equal("https://example.org/article", value.Find("[role=tooltip] a").GetAttribute("href"));
+        Assert.Equal("The article", value.Find("[role=tooltip] a").TextContent.Trim());
+        Assert.Contains(SpecText.Date(new DateOnly(2021, 1, 1)), value.Find("[role=tooltip]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_without_a_url_shows_its_title_and_a_missing_source_or_date_reads_not_stated()
+    {
+        var titled = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "titled")
+            .Add(c => c.Text, "12 GB")
+            .Add(c => c.SourceTitle, "NVIDIA's published GPU specifications"));
+
+        Assert.Empty(titled.FindAll("[role=tooltip] a"));
+        Assert.Contains("NVIDIA's published GPU specifications", titled.Find("[role=tooltip]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(titled.FindAll(".sourced-note"));
+        var dateUnknown = Assert.Single(titled.FindAll(".not-stated"));
+        Assert.Equal("not stated", dateUnknown.TextContent.Trim());
+
+        var bare = Render<SourcedValue>(p => p.Add(c => c.TipId, "bare").Add(c => c.Text, "8 GB"));
+        Assert.Equal(2, bare.FindAll("[role=tooltip] .not-stated").Count);
+    }
+
+    [Fact]
+    public void Null_text_reads_not_stated_without_a_tooltip()
+    {
+        var value = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "kaggle-storage")
+            .Add(c => c.Text, null)
+            .Add(c => c.SourceUrl, "https://example.org/ignored"));
+
+        var notStated = value.Find(".not-stated");
+        Assert.Equal("not stated", notStated.TextContent.Trim());
+        Assert.Equal("The sources do not state this value.", notStated.GetAttribute("title"));
+        Assert.Empty(value.FindAll("button"));
+        Assert.Empty(value.FindAll("[role=tooltip]"));
+        Assert.Empty(value.FindAll("a"));
+    }
+
+    [Fact]
+    public void Text_is_rendered_as_text_not_markup()
+    {
+        var value = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "hostile")
+            .Add(c => c.Text, "<b>bold</b>")
+            .Add(c => c.Note, "<script>alert(1)</script>"));
+
+        Assert.Equal("<b>bold</b>", value.Find("button.sourced-value").TextContent.Trim());
+        Assert.Empty(value.FindAll("b"));
+        Assert.Empty(value.FindAll("script"));
+    }
+}

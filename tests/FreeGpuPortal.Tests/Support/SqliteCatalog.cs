@@ -1,0 +1,109 @@
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FreeGpuPortal.Tests.Support;
+
+/// <summary>
+/// A catalog in a real SQLite database: an in-memory database whose connection stays open for the catalog's lifetime
+/// (or a file, to test a restart), its schema created by the real migrations and its rows by the real seeder reading
+/// the real seed file. The services mirror the web app's registration: a context factory with the change interceptor,
+/// the change signal, the cached reader and the seeder.
+/// </summary>
+public sealed class SqliteCatalog : IAsyncDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly ServiceProvider _services;
+
+    private SqliteCatalog(SqliteConnection connection)
+    {
+        _connection = connection;
+        _services = AddCatalogServices(new ServiceCollection(), connection).BuildServiceProvider();
+    }
+
+    /// <summary>The seed file the app ships, as copied to the test output (or found in the repository).</summary>
+    public static string SeedFile { get; } = LocateSeedFile();
+
+    /// <summary>The article every seeded value cites.</summary>
+    public static SeedSource Article { get; } = CatalogSeeder.Load(SeedFile).Source(SeedCatalog.ArticleKey)!;
+
+    public IServiceProvider Services => _services;
+
+    public IDbContextFactory<CatalogDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+
+    public CatalogReader Reader => _services.GetRequiredService<CatalogReader>();
+
+    public CatalogSeeder Seeder => _services.GetRequiredService<CatalogSeeder>();
+
+    public CatalogChangeSignal Signal => _services.GetRequiredService<CatalogChangeSignal>();
+
+    /// <summary>Opens a fresh in-memory database; call <see cref="MigrateAsync"/> and <see cref="SeedAsync"/> next.</summary>
+    public static SqliteCatalog OpenInMemory()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        return new SqliteCatalog(connection);
+    }
+
+    /// <summary>Opens a database file without pooling, so disposing really closes it (a restart, when reopened).</summary>
+    public static SqliteCatalog OpenFile(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return new SqliteCatalog(connection);
+    }
+
+    /// <summary>An in-memory catalog, migrated and seeded.</summary>
+    public static async Task<SqliteCatalog> CreateSeededAsync()
+    {
+        var catalog = OpenInMemory();
+        await catalog.MigrateAsync();
+        await catalog.SeedAsync();
+        return catalog;
+    }
+
+    /// <summary>Registers the catalog services over this catalog's database, e.g. into a bUnit context.</summary>
+    public IServiceCollection AddCatalogServicesTo(IServiceCollection services) => AddCatalogServices(services, _connection);
+
+    public async Task MigrateAsync()
+    {
+        await using var db = await ContextFactory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    public Task SeedAsync() => Seeder.SeedAsync(SeedFile);
+
+    public ValueTask<CatalogSnapshot> SnapshotAsync() => Reader.GetAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private static IServiceCollection AddCatalogServices(IServiceCollection services, SqliteConnection connection)
+    {
+        services.AddLogging();
+        services.AddSingleton<CatalogChangeSignal>();
+        services.AddSingleton<CatalogChangeInterceptor>();
+        services.AddSingleton<CatalogReader>();
+        services.AddSingleton<CatalogSeeder>();
+        services.AddDbContextFactory<CatalogDbContext>((provider, options) => options
+            .UseSqlite(connection)
+            .AddInterceptors(provider.GetRequiredService<CatalogChangeInterceptor>()));
+        return services;
+    }
+
+    private static string LocateSeedFile()
+    {
+        if (File.Exists(CatalogSeeder.DefaultSeedFile))
+        {
+            return CatalogSeeder.DefaultSeedFile;
+        }
+
+        return Path.Combine(RepositoryPaths.Root, "src", "FreeGpuPortal.Web", "Catalog", "Seed", "catalog-seed.json");
+    }
+}
