@@ -134,7 +134,7 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains("No platform matches all of these filters.", html);
         Assert.Contains("href=\"./?features=tpu\"", html); // without the memory filter: colab
         Assert.Contains("href=\"./?minGpuMemoryGb=40\"", html);
-        Assert.Contains("(1 platforms)", html);
+        Assert.Contains("(1 platform)", html);
         Assert.Contains("Clear all filters", html);
     }
 

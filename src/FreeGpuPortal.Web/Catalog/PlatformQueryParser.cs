@@ -28,7 +28,9 @@ public sealed record QueryNotice(string Parameter, string Value, QueryProblem Pr
         var value = rawValue ?? "";
         if (value.Length > MaxShownValueLength)
         {
-            value = string.Concat(value.AsSpan(0, MaxShownValueLength), "…");
+            // Never cut a surrogate pair in half: the notice is shown as HTML and will be serialized as JSON.
+            var cut = char.IsHighSurrogate(value[MaxShownValueLength - 1]) ? MaxShownValueLength - 1 : MaxShownValueLength;
+            value = string.Concat(value.AsSpan(0, cut), "…");
         }
 
         return new QueryNotice(parameter, value, problem);

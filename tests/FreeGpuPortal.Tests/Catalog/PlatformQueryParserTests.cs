@@ -205,6 +205,17 @@ public sealed class PlatformQueryParserTests
     }
 
     [Fact]
+    public void Cutting_a_notice_short_never_splits_a_character_made_of_two_utf16_units()
+    {
+        var value = new string('a', QueryNotice.MaxShownValueLength - 1) + "😀" + new string('b', 300);
+
+        var notice = QueryNotice.For("q", value, QueryProblem.TooLong);
+
+        Assert.Equal(new string('a', QueryNotice.MaxShownValueLength - 1) + "…", notice.Value);
+        Assert.Equal(notice.Value, System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(notice.Value)));
+    }
+
+    [Fact]
     public void A_search_of_exactly_the_maximum_length_is_kept()
     {
         var longest = new string('a', PlatformQueryParser.MaxTextLength);

@@ -177,7 +177,7 @@ public sealed class ComparisonPageTests : PortalComponentTest
         var relax = noResults.QuerySelectorAll("a[data-relax]");
         Assert.Equal(2, relax.Length);
         Assert.Equal("./?features=tpu&sort=-ramGb", relax[0].GetAttribute("href"));
-        Assert.Equal("Remove “GPU memory ≥ 100 GB” (1 platforms)", relax[0].TextContent.Trim());
+        Assert.Equal("Remove “GPU memory ≥ 100 GB” (1 platform)", relax[0].TextContent.Trim());
         Assert.Equal("./?minGpuMemoryGb=100&sort=-ramGb", relax[1].GetAttribute("href"));
         Assert.Equal("Remove “Free TPU” (0 platforms)", relax[1].TextContent.Trim());
         Assert.Equal("./?sort=-ramGb", noResults.QuerySelector("a.clear-all")!.GetAttribute("href"));
