@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+
 using FreeGpuPortal.Web.Catalog;
+
 using Microsoft.Extensions.Primitives;
 
 namespace FreeGpuPortal.Benchmarks;

@@ -1,6 +1,7 @@
 using FreeGpuPortal.Web.Components;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
+
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);

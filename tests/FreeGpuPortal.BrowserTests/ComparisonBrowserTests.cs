@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+
 using Microsoft.Playwright;
 
 namespace FreeGpuPortal.BrowserTests;

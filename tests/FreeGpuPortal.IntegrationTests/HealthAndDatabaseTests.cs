@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+
 using FreeGpuPortal.Web.Data;
+
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

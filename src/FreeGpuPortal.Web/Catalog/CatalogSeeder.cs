@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
 using FreeGpuPortal.Web.Data;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog;

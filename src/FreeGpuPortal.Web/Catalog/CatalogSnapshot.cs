@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web.Data;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog;

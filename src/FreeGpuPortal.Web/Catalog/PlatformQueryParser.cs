@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Microsoft.Extensions.Primitives;
 
 namespace FreeGpuPortal.Web.Catalog;

@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web.Catalog;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace FreeGpuPortal.Web.Hosting;

@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web.Data;
+
 using Serilog;
 
 namespace FreeGpuPortal.Web.Hosting;

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+
 using FreeGpuPortal.Web.Components.Layout;
+
 using MudBlazor.Services;
 
 namespace FreeGpuPortal.Web.Hosting;

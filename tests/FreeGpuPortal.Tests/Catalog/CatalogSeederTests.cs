@@ -257,7 +257,11 @@ public sealed class CatalogSeederTests
         Assert.Equal(
             new Dictionary<string, double?>
             {
-                ["tesla-k80"] = 12, ["tesla-t4"] = 16, ["tesla-p4"] = 8, ["tesla-p100"] = 16, ["quadro-m4000"] = 8,
+                ["tesla-k80"] = 12,
+                ["tesla-t4"] = 16,
+                ["tesla-p4"] = 8,
+                ["tesla-p100"] = 16,
+                ["quadro-m4000"] = 8,
             },
             await db.GpuModels.ToDictionaryAsync(g => g.Slug, g => g.MemoryGb));
     }

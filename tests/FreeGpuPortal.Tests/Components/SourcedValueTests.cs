@@ -42,8 +42,12 @@ public sealed class SourcedValueTests : PortalComponentTest
     {
         var spec = new SpecValue
         {
-            Min = 60, Max = 360, Note = "A long idle time of 1 to 6 hours.",
-            SourceUrl = "https://example.org/article", SourceTitle = "The article", AsOf = new DateOnly(2021, 1, 1),
+            Min = 60,
+            Max = 360,
+            Note = "A long idle time of 1 to 6 hours.",
+            SourceUrl = "https://example.org/article",
+            SourceTitle = "The article",
+            AsOf = new DateOnly(2021, 1, 1),
         };
 
         var value = Render<SourcedValue>(p => p

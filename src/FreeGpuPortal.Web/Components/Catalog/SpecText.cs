@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using FreeGpuPortal.Web.Catalog;
+
 using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Components.Catalog;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+
 using MudBlazor;
 
 namespace FreeGpuPortal.Web.Components.Layout;

@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web.Catalog;
+
 using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Components.Pages.Comparison;
