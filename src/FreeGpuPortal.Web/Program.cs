@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web.Components;
+using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
 
@@ -28,6 +29,7 @@ app.UseAntiforgery();
 app.UseBenchmarkStaticFiles();
 app.MapStaticAssets();
 app.MapPortalHealthChecks();
+app.MapThemeStylesheet();
 app.MapRazorComponents<App>();
 
 app.Run();

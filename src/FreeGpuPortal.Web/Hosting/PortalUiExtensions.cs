@@ -17,7 +17,7 @@ public static class PortalUiExtensions
         // Write "8–16 GB" and "×" as characters, not as numeric entities: smaller pages, readable source.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
-        builder.Services.AddSingleton<DarkPaletteCss>();
+        builder.Services.AddSingleton<ThemeStylesheet>();
         builder.Services.AddRazorComponents();
         return builder;
     }
