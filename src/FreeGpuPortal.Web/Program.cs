@@ -25,6 +25,7 @@ app.UseSerilogRequestLogging();
 app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
+app.UsePublicPageCaching();
 
 app.UseBenchmarkStaticFiles();
 app.MapStaticAssets();

@@ -1,4 +1,8 @@
 using System.Net;
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.IntegrationTests;
 
@@ -156,6 +160,41 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
 
         Assert.Equal(first, second);
         Assert.DoesNotContain("<!--Blazor", first); // no circuit markers or persisted state: nothing per visitor
+    }
+
+    [Fact]
+    public async Task A_catalog_change_shows_on_the_next_request_although_the_page_is_cached()
+    {
+        var client = factory.CreateClient();
+        const string Url = "/?q=colab&sort=-idleMinutes";
+        Assert.Contains(">30 min<", await GetPageAsync(Url));
+        var cached = await client.GetAsync(Url);
+        Assert.True(cached.Headers.Age is not null, "the second identical request was not served from the output cache");
+
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        SpecValue original;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
+            original = colab.IdleTimeoutMinutes.Clone();
+            colab.IdleTimeoutMinutes = new SpecValue { Min = 120, Max = 120, SourceTitle = "test" };
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            var html = await GetPageAsync(Url);
+            Assert.Contains(">2 h<", html);
+            Assert.DoesNotContain(">30 min<", html);
+            Assert.Contains("2 h", await client.GetStringAsync("/platforms/colab"));
+        }
+        finally
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
+            colab.IdleTimeoutMinutes = original;
+            await db.SaveChangesAsync();
+        }
     }
 
     [Fact]

@@ -9,7 +9,14 @@ public sealed class CatalogChangeSignal
 
     public long Generation => Interlocked.Read(ref _generation);
 
-    public void NotifyChanged() => Interlocked.Increment(ref _generation);
+    /// <summary>Raised after the generation moved on; for caches that want to free stale entries early.</summary>
+    public event Action? Changed;
+
+    public void NotifyChanged()
+    {
+        Interlocked.Increment(ref _generation);
+        Changed?.Invoke();
+    }
 }
 
 /// <summary>

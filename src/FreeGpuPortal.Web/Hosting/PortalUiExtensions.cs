@@ -19,6 +19,7 @@ public static class PortalUiExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ThemeStylesheet>();
         builder.Services.AddRazorComponents();
+        builder.AddPublicPageCaching();
         return builder;
     }
 
