@@ -30,8 +30,14 @@ public static class PublicPageCachingExtensions
         return builder;
     }
 
+    /// <summary>"OutputCache:Enabled" = false turns the cache off, e.g. to measure the uncached render path.</summary>
     public static WebApplication UsePublicPageCaching(this WebApplication app)
     {
+        if (!app.Configuration.GetValue("OutputCache:Enabled", true))
+        {
+            return app;
+        }
+
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
         app.Services.GetRequiredService<CatalogChangeSignal>().Changed +=
             () => _ = store.EvictByTagAsync(CatalogTag, CancellationToken.None).AsTask();
