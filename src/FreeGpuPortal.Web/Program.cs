@@ -1,3 +1,4 @@
+using FreeGpuPortal.Web.Api;
 using FreeGpuPortal.Web.Components;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
@@ -10,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.AddCatalogData();
 builder.AddPortalUi();
+builder.AddPortalRateLimiting();
+builder.AddPortalApi();
 
 var app = builder.Build();
 
@@ -26,11 +29,14 @@ app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.UsePublicPageCaching();
+app.UseCors();
+app.UseRateLimiter();
 
 app.UseBenchmarkStaticFiles();
 app.MapStaticAssets();
 app.MapPortalHealthChecks();
 app.MapThemeStylesheet();
+app.MapPortalApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace FreeGpuPortal.Web.Api;
+
+/// <summary>
+/// Conditional GET for the read API. The ETag is a hash of the exact bytes sent, so it is strong, equal for equal
+/// answers whatever instance or process served them, and changes with any change of the catalog that shows in the
+/// answer. <c>Cache-Control: public, no-cache</c>: any cache may store the answer but must revalidate it each time —
+/// an admin's correction shows at once, and an unchanged answer costs a 304 without a body.
+/// </summary>
+public static class ConditionalGet
+{
+    public const string CacheControl = "public, no-cache";
+
+    public static string ETagFor(ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, hash);
+        return "\"" + Convert.ToBase64String(hash[..18]).Replace('+', '-').Replace('/', '_') + "\"";
+    }
+
+    public static async Task WriteAsync(HttpContext context, byte[] body, string contentType)
+    {
+        var etag = ETagFor(body);
+        var response = context.Response;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = CacheControl;
+
+        if (Matches(context.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x".</summary>
+    private static bool Matches(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+}
+
+/// <summary>A JSON answer with an ETag, honouring If-None-Match (200 or 304).</summary>
+public sealed class CachedJson<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
+{
+    public T Value { get; } = value;
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var options = httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>();
+        var body = JsonSerializer.SerializeToUtf8Bytes(Value, options.Value.SerializerOptions);
+        return ConditionalGet.WriteAsync(httpContext, body, "application/json; charset=utf-8");
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+    }
+}
+
+/// <summary>The platform list as a CSV download, with an ETag (200 or 304).</summary>
+public sealed class CachedCsv(byte[] body, string fileName) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+{
+    public const string ContentType = "text/csv; charset=utf-8; header=present";
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+        return ConditionalGet.WriteAsync(httpContext, body, ContentType);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+
+using FreeGpuPortal.Web.Catalog;
+
+namespace FreeGpuPortal.Web.Api;
+
+/// <summary>Pros and cons are not part of the in-memory snapshot; the CSV endpoint reads them per platform id.</summary>
+public sealed record PlatformTexts(IReadOnlyList<string> Pros, IReadOnlyList<string> Cons);
+
+/// <summary>
+/// The comparison view as CSV (RFC 4180): UTF-8 without byte order mark, a header row, CRLF after every record,
+/// fields quoted when they hold a comma, quote, CR or LF, quotes doubled. Units are in the headers, numbers are
+/// invariant, dates ISO, unknown values empty. Lists (GPU models, features) are joined with "; ", pros and cons
+/// with line breaks inside the cell.
+/// A cell starting with =, +, -, @, tab or CR is prefixed with an apostrophe, so a spreadsheet shows it as text
+/// instead of running it as a formula (OWASP "CSV injection").
+/// </summary>
+public static class PlatformCsv
+{
+    public const string FileName = "free-gpu-platforms.csv";
+
+    public static IReadOnlyList<string> Headers { get; } =
+    [
+        "Slug", "Name", "Vendor", "Status", "Renamed to", "GPU models",
+        "GPU memory min (GB)", "GPU memory max (GB)",
+        "CPUs min", "CPUs max", "CPU model",
+        "RAM min (GB)", "RAM max (GB)",
+        "Storage min (GB)", "Storage max (GB)", "Storage note",
+        "Max session min (h)", "Max session max (h)",
+        "Idle timeout min (min)", "Idle timeout max (min)",
+        "Weekly quota", "Weekly GPU hours min (h)", "Weekly GPU hours max (h)", "Weekly quota reset",
+        "Features", "Pros", "Cons", "Last verified", "Page",
+    ];
+
+    public static string Write(
+        IReadOnlyList<PlatformSummary> rows, IReadOnlyDictionary<int, PlatformTexts> texts, string pathBase)
+    {
+        var csv = new StringBuilder();
+        AppendRecord(csv, Headers);
+        foreach (var platform in rows)
+        {
+            var text = texts.GetValueOrDefault(platform.Id);
+            var limited = platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited;
+            AppendRecord(csv,
+            [
+                platform.Slug,
+                platform.Name,
+                platform.Vendor,
+                PlatformDtoMapper.StatusName(platform.Status),
+                platform.Status == PlatformStatus.Renamed ? platform.SuccessorSlug : null,
+                string.Join("; ", platform.Gpus.Select(g => g.Name)),
+                Number(platform.GpuMemoryGuaranteedGb), Number(platform.GpuMemoryPossibleGb),
+                Number(platform.CpuCount.Guaranteed), Number(platform.CpuCount.Possible), platform.CpuModel,
+                Number(platform.RamGb.Guaranteed), Number(platform.RamGb.Possible),
+                Number(platform.StorageGb.Guaranteed), Number(platform.StorageGb.Possible), platform.StorageNote,
+                Number(platform.MaxSessionHours.Guaranteed), Number(platform.MaxSessionHours.Possible),
+                Number(platform.IdleTimeoutMinutes.Guaranteed), Number(platform.IdleTimeoutMinutes.Possible),
+                platform.WeeklyQuotaKind switch
+                {
+                    WeeklyQuotaKind.Limited => "limited",
+                    WeeklyQuotaKind.NoQuota => "no quota",
+                    _ => null,
+                },
+                limited ? Number(platform.WeeklyGpuHours.Guaranteed) : null,
+                limited ? Number(platform.WeeklyGpuHours.Possible) : null,
+                platform.WeeklyQuotaResetRule,
+                string.Join("; ", platform.Features.Where(f => f.Available).Select(f => f.Key)),
+                text is null ? null : string.Join('\n', text.Pros),
+                text is null ? null : string.Join('\n', text.Cons),
+                platform.LastVerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                PlatformDtoMapper.PageLink(platform.Slug, pathBase),
+            ]);
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>One field as it goes into the file: neutralised against formulas, then quoted when needed.</summary>
+    public static string Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+
+    private static void AppendRecord(StringBuilder csv, IReadOnlyList<string?> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                csv.Append(',');
+            }
+
+            csv.Append(Field(fields[i]));
+        }
+
+        csv.Append("\r\n");
+    }
+
+    private static string? Number(double? value) => PlatformQuery.FormatNumber(value);
+}

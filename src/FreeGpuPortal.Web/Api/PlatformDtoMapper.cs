@@ -1,0 +1,112 @@
+using FreeGpuPortal.Web.Catalog;
+
+namespace FreeGpuPortal.Web.Api;
+
+/// <summary>Builds the API's records from the catalog's read models; the one place the JSON shape is filled.</summary>
+public static class PlatformDtoMapper
+{
+    public static PlatformListDto ToList(PlatformQuery query, IReadOnlyList<PlatformSummary> rows, string pathBase)
+    {
+        var queryString = query.ToQueryString();
+        return new PlatformListDto(
+            queryString,
+            rows.Count,
+            [.. rows.Select(p => ToDto(p, pathBase))],
+            new PlatformListLinksDto(
+                $"{pathBase}/api/v1/platforms{queryString}",
+                $"{pathBase}/{queryString}",
+                $"{pathBase}/api/v1/platforms.csv{queryString}"));
+    }
+
+    public static PlatformDto ToDto(PlatformSummary platform, string pathBase)
+    {
+        var firstGpu = platform.Gpus.FirstOrDefault();
+        return new PlatformDto
+        {
+            Slug = platform.Slug,
+            Name = platform.Name,
+            Vendor = platform.Vendor,
+            Status = ToDto(platform.Status),
+            RenamedTo = platform.Status == PlatformStatus.Renamed ? platform.SuccessorSlug : null,
+            GpuMemoryGb = new SpecRangeDto(
+                platform.GpuMemoryGuaranteedGb,
+                platform.GpuMemoryPossibleGb,
+                platform.GpuAvailabilityNote,
+                Source(firstGpu?.SourceUrl, firstGpu?.SourceTitle),
+                firstGpu?.AsOf),
+            GpuOptions = [.. platform.Gpus.Select(g => new GpuOptionDto(
+                g.Slug, g.Name, g.MemoryGb, g.GpusPerSession, g.Note, Source(g.SourceUrl, g.SourceTitle), g.AsOf))],
+            CpuCount = Range(platform.CpuCount),
+            CpuModel = platform.CpuModel,
+            RamGb = Range(platform.RamGb),
+            StorageGb = Range(platform.StorageGb),
+            StorageNote = platform.StorageNote,
+            MaxSessionHours = Range(platform.MaxSessionHours),
+            IdleTimeoutMinutes = Range(platform.IdleTimeoutMinutes),
+            WeeklyQuotaKind = platform.WeeklyQuotaKind switch
+            {
+                WeeklyQuotaKind.Limited => WeeklyQuotaKindDto.Limited,
+                WeeklyQuotaKind.NoQuota => WeeklyQuotaKindDto.NoQuota,
+                _ => WeeklyQuotaKindDto.Unknown,
+            },
+            // Hours only mean something for a limited quota; for "no quota" the value keeps its citation only.
+            WeeklyGpuHours = platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited
+                ? Range(platform.WeeklyGpuHours)
+                : Range(platform.WeeklyGpuHours) with { Min = null, Max = null },
+            WeeklyQuotaResetRule = platform.WeeklyQuotaResetRule,
+            Features = [.. platform.Features.Select(f => new FeatureDto(
+                f.Key, f.Name, f.Available, f.Note, Source(f.SourceUrl, f.SourceTitle), f.AsOf))],
+            LastVerified = platform.LastVerifiedOn,
+            Links = new PlatformLinksDto(
+                $"{pathBase}/api/v1/platforms/{Uri.EscapeDataString(platform.Slug)}",
+                PageLink(platform.Slug, pathBase),
+                platform.Status == PlatformStatus.Renamed && platform.SuccessorSlug is { } successor
+                    ? SuccessorLink(successor, pathBase)
+                    : null),
+        };
+    }
+
+    public static PlatformDetailDto ToDetailDto(Platform platform, string pathBase) =>
+        new(
+            ToDto(PlatformSummary.From(platform), pathBase),
+            platform.Summary,
+            platform.Website,
+            [.. platform.Pros],
+            [.. platform.Cons],
+            [.. platform.GettingStarted],
+            [.. platform.Sources.OrderBy(s => s.Id).Select(s => new PlatformSourceDto(s.Url, s.Title, s.AccessedOn))]);
+
+    public static GpuModelDto ToDto(GpuModel model, IReadOnlyList<string> platformSlugs) =>
+        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType, model.Note,
+            Source(model.SourceUrl, model.SourceTitle), platformSlugs);
+
+    public static string PageLink(string slug, string pathBase) => $"{pathBase}/platforms/{Uri.EscapeDataString(slug)}";
+
+    public static string StatusName(PlatformStatus status) => status switch
+    {
+        PlatformStatus.Changed => "changed",
+        PlatformStatus.Discontinued => "discontinued",
+        PlatformStatus.Renamed => "renamed",
+        _ => "active",
+    };
+
+    private static PlatformStatusDto ToDto(PlatformStatus status) => status switch
+    {
+        PlatformStatus.Changed => PlatformStatusDto.Changed,
+        PlatformStatus.Discontinued => PlatformStatusDto.Discontinued,
+        PlatformStatus.Renamed => PlatformStatusDto.Renamed,
+        _ => PlatformStatusDto.Active,
+    };
+
+    private static string SuccessorLink(string successor, string pathBase) =>
+        Uri.TryCreate(successor, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.ToString()
+            : PageLink(successor, pathBase);
+
+    /// <summary>A one-sided value reads as a single number on both ends, exactly as filters and sorting read it.</summary>
+    private static SpecRangeDto Range(SpecValue value) =>
+        new(value.Guaranteed, value.Possible, value.Note, Source(value.SourceUrl, value.SourceTitle), value.AsOf);
+
+    private static SourceDto? Source(string? url, string? title) =>
+        url is null && title is null ? null : new SourceDto(url, title);
+}

