@@ -1,6 +1,8 @@
 using System.Net;
+
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Data;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using FreeGpuPortal.Web.Catalog;
+
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace FreeGpuPortal.Web.Hosting;
