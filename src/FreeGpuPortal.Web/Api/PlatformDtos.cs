@@ -148,17 +148,23 @@ public sealed record PlatformDetailDto : PlatformDto
         Sources = sources;
     }
 
+    [JsonPropertyOrder(1)]
     public required string? Summary { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required string? Website { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required IReadOnlyList<string> Pros { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required IReadOnlyList<string> Cons { get; init; }
 
+    [JsonPropertyOrder(1)]
     [Description("Steps to get a GPU session, in order.")]
     public required IReadOnlyList<string> GettingStarted { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required IReadOnlyList<PlatformSourceDto> Sources { get; init; }
 }
 

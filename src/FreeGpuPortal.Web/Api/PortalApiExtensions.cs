@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 using FreeGpuPortal.Web.Hosting;
 
@@ -19,7 +21,12 @@ public static class PortalApiExtensions
             .WithHeaders("If-None-Match")
             .WithExposedHeaders("ETag", "Retry-After", "Content-Disposition")));
         // Numbers are numbers: the web default also reads "12" as 12, which the OpenAPI schema would then advertise.
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        // Non-ASCII text ("30–41 hours") is written as UTF-8, not \u escapes; HTML-sensitive characters stay escaped.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
         builder.Services.AddPortalOpenApi();
         return builder;
     }

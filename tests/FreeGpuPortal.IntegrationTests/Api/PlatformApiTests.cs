@@ -84,6 +84,16 @@ public sealed class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(4, colab.GetProperty("gpuOptions").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Json_is_utf8_text_with_the_platforms_own_fields_first()
+    {
+        var body = await factory.CreateClient().GetStringAsync("/api/v1/platforms/kaggle");
+
+        Assert.StartsWith("{\"slug\":\"kaggle\",\"name\":\"Kaggle\",", body, StringComparison.Ordinal);
+        Assert.Contains("Weekly GPU quota of 30–40 hours", body); // not \u2013
+        Assert.True(body.IndexOf("\"links\":", StringComparison.Ordinal) < body.IndexOf("\"summary\":", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/api/v1/platforms/no-such-platform")]
     [InlineData("/api/v1/platforms/COLAB")]

@@ -80,7 +80,8 @@ public sealed class PlatformCsvTests(FormulaInjectionFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("\"minSessionHours\":[\"'lots' is not a number\"]", await response.Content.ReadAsStringAsync());
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("'lots' is not a number", problem.RootElement.GetProperty("errors").GetProperty("minSessionHours")[0].GetString());
     }
 
     [Fact]
