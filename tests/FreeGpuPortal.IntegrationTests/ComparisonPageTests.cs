@@ -1,9 +1,8 @@
 using System.Net;
 
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
 
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.IntegrationTests;
@@ -173,15 +172,12 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
         var cached = await client.GetAsync(Url);
         Assert.True(cached.Headers.Age is not null, "the second identical request was not served from the output cache");
 
-        var contexts = factory.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
-        SpecValue original;
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
-            original = colab.IdleTimeoutMinutes.Clone();
-            colab.IdleTimeoutMinutes = new SpecValue { Min = 120, Max = 120, SourceTitle = "test" };
-            await db.SaveChangesAsync();
-        }
+        var editor = factory.Services.GetRequiredService<CatalogEditor>();
+        var admin = new Actor("test-admin-id", "admin@example.org");
+        var colab = (await editor.GetForEditAsync("colab"))!;
+        colab.IdleTimeoutMinutes = new SpecEditModel { Min = 120, Max = 120, SourceTitle = "test" };
+        var saved = Assert.IsType<EditResult.Success>(
+            await editor.UpdateAsync(new PlatformChangeRequest(colab, new ChangeEvidence { Note = "Integration test." }, admin)));
 
         try
         {
@@ -192,10 +188,7 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
         }
         finally
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
-            colab.IdleTimeoutMinutes = original;
-            await db.SaveChangesAsync();
+            Assert.IsType<EditResult.Success>(await editor.RevertAsync(saved.ChangeId, admin, confirmFieldsChangedSince: true));
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +12,14 @@ namespace FreeGpuPortal.Web.Catalog;
 /// <summary>
 /// Inserts the seed catalog's GPU models, features and platforms that are missing, matched by their natural keys.
 /// Rows that exist are left alone, so restarting never duplicates anything or overwrites an admin's later edit.
+/// Each platform seeded gets one <see cref="ChangeKind.Seed"/> history entry by the system actor, citing the article.
 /// </summary>
-public sealed class CatalogSeeder(IDbContextFactory<CatalogDbContext> contextFactory, ILogger<CatalogSeeder> logger)
+public sealed class CatalogSeeder(
+    IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<CatalogSeeder> logger)
 {
+    public const string SeedNote = "Seeded from the article";
+    public const string BaselineNote = "History began: the platform's values as found in the catalog";
+
     public static readonly string DefaultSeedFile = Path.Combine(AppContext.BaseDirectory, "Catalog", "Seed", "catalog-seed.json");
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -71,10 +78,28 @@ public sealed class CatalogSeeder(IDbContextFactory<CatalogDbContext> contextFac
 
         var existingSlugs = await db.Platforms.Select(p => p.Slug).ToHashSetAsync(cancellationToken);
         var added = 0;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var article = seed.Source(SeedCatalog.ArticleKey);
         foreach (var platform in seed.Platforms.Where(p => !existingSlugs.Contains(p.Slug)))
         {
-            db.Platforms.Add(ToEntity(platform, seed, featuresByKey, gpusBySlug));
+            var entity = ToEntity(platform, seed, featuresByKey, gpusBySlug);
+            db.Platforms.Add(entity);
+            db.CatalogChanges.Add(HistoryEntry(entity, SeedNote, article?.Url, now));
             added++;
+        }
+
+        // A catalog from before history was kept: record each platform's values once, so every platform has a
+        // history to revert to and a stamp that conflict detection can place.
+        var withoutHistory = await db.Platforms
+            .AsSplitQuery()
+            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
+            .Include(p => p.Features).ThenInclude(f => f.Feature)
+            .Include(p => p.Sources)
+            .Where(p => !db.CatalogChanges.Any(c => c.PlatformId == p.Id))
+            .ToListAsync(cancellationToken);
+        foreach (var platform in withoutHistory)
+        {
+            db.CatalogChanges.Add(HistoryEntry(platform, BaselineNote, evidenceUrl: null, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -82,6 +107,21 @@ public sealed class CatalogSeeder(IDbContextFactory<CatalogDbContext> contextFac
         {
             logger.LogInformation("Seeded {PlatformCount} platforms into the catalog", added);
         }
+    }
+
+    private static CatalogChange HistoryEntry(Platform platform, string note, string? evidenceUrl, DateTime now)
+    {
+        var values = PlatformEditModel.From(platform);
+        var change = CatalogEditor.NewChange(
+            platform, ChangeKind.Seed, Actor.System, new ChangeEvidence { EvidenceUrl = evidenceUrl, Note = note }, now);
+        var empty = new PlatformEditModel();
+        change.Fields = [.. PlatformField.Changed(empty, values).Select(field => new CatalogFieldChange
+        {
+            Field = field.Name,
+            NewJson = field.Json(values),
+            NewDisplay = field.Display(values),
+        })];
+        return change;
     }
 
     private static Platform ToEntity(

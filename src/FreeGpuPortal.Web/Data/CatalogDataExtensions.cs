@@ -1,6 +1,9 @@
+using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FreeGpuPortal.Web.Data;
@@ -13,10 +16,17 @@ public static class CatalogDataExtensions
         builder.Services.AddSingleton<CatalogChangeSignal>();
         builder.Services.AddSingleton<CatalogReader>();
         builder.Services.AddSingleton<CatalogChangeInterceptor>();
+        builder.Services.AddSingleton<CatalogAuditGuard>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogSeeder>();
+        builder.Services.AddSingleton<CatalogEditor>();
+        builder.Services.AddSingleton<CatalogHistory>();
+        builder.Services.AddSingleton<PlatformAdminList>();
         builder.Services.AddDbContextFactory<CatalogDbContext>((services, options) => options
             .UseSqlite(services.GetRequiredService<DataDirectory>().CatalogConnectionString)
-            .AddInterceptors(services.GetRequiredService<CatalogChangeInterceptor>()));
+            .AddInterceptors(
+                services.GetRequiredService<CatalogAuditGuard>(),
+                services.GetRequiredService<CatalogChangeInterceptor>()));
 
         builder.Services.AddHealthChecks().AddCheck<CatalogDatabaseHealthCheck>("catalog-database");
         return builder;

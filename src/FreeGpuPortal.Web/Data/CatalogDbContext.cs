@@ -1,3 +1,4 @@
+using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
 
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Feature> Features => Set<Feature>();
     public DbSet<PlatformFeature> PlatformFeatures => Set<PlatformFeature>();
     public DbSet<PlatformSource> PlatformSources => Set<PlatformSource>();
+    public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
+    public DbSet<CatalogFieldChange> CatalogFieldChanges => Set<CatalogFieldChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,6 +71,31 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             source.Property(s => s.Url).HasMaxLength(2048);
             source.Property(s => s.Title).HasMaxLength(300);
+        });
+
+        modelBuilder.Entity<CatalogChange>(change =>
+        {
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.ActorUserId).HasMaxLength(450);
+            change.Property(c => c.ActorDisplayName).HasMaxLength(256);
+            change.Property(c => c.EvidenceUrl).HasMaxLength(2048);
+            change.Property(c => c.Note).HasMaxLength(1000);
+            // SQLite keeps no time zone: every value is written in UTC and read back marked as UTC.
+            change.Property(c => c.AtUtc).HasConversion(
+                value => value.ToUniversalTime(),
+                value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+            change.HasIndex(c => new { c.PlatformId, c.AtUtc });
+            change.HasIndex(c => new { c.ActorUserId, c.AtUtc });
+            change.HasIndex(c => c.AtUtc);
+            // History outlives nothing it describes: platforms are never deleted, and neither is their history.
+            change.HasOne(c => c.Platform).WithMany().HasForeignKey(c => c.PlatformId).OnDelete(DeleteBehavior.Restrict);
+            change.HasOne<CatalogChange>().WithMany().HasForeignKey(c => c.RevertOfChangeId).OnDelete(DeleteBehavior.Restrict);
+            change.HasMany(c => c.Fields).WithOne().HasForeignKey(f => f.ChangeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CatalogFieldChange>(field =>
+        {
+            field.Property(f => f.Field).HasMaxLength(64);
         });
     }
 }

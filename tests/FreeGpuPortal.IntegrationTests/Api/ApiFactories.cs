@@ -1,3 +1,6 @@
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.AspNetCore.Hosting;
@@ -30,14 +33,35 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:HardwareReportParse:PermitPerMinute", ParsePermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Changes the catalog through the app's own DbContext, as an admin edit would.</summary>
+    /// <summary>
+    /// Changes the catalog through the app's own DbContext, recording each changed platform in the history in the
+    /// same save (with a new concurrency stamp), as an admin edit would; the app's audit guard refuses it otherwise.
+    /// </summary>
     public async Task EditCatalogAsync(Func<CatalogDbContext, Task> edit)
     {
         var factory = Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         await edit(db);
+        db.ChangeTracker.DetectChanges();
+        foreach (var platform in db.ChangeTracker.Entries<Platform>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList())
+        {
+            platform.ConcurrencyStamp = Guid.NewGuid();
+            db.CatalogChanges.Add(new CatalogChange
+            {
+                PlatformId = platform.Id,
+                Kind = ChangeKind.Edit,
+                ActorUserId = TestAdmin.UserId,
+                ActorDisplayName = TestAdmin.DisplayName,
+                AtUtc = DateTime.UtcNow,
+                Note = "Edited by an API test.",
+                ConcurrencyStampAfter = platform.ConcurrencyStamp,
+            });
+        }
+
         await db.SaveChangesAsync();
     }
+
+    public static readonly Actor TestAdmin = new("test-admin-id", "admin@example.org");
 
     public override async ValueTask DisposeAsync()
     {
@@ -75,16 +99,22 @@ public sealed class FormulaInjectionFactory : ApiFactory
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        var factory = host.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
-        using var db = factory.CreateDbContext();
-        var gradient = db.Platforms.Single(p => p.Slug == "gradient");
-        gradient.Vendor = HostileVendor;
-        var colab = db.Platforms.Single(p => p.Slug == "colab");
-        colab.Pros = [HostilePro, .. colab.Pros];
-        var kaggle = db.Platforms.Single(p => p.Slug == "kaggle");
-        kaggle.Cons = [HostileCon, .. kaggle.Cons];
-        db.SaveChanges();
+        var editor = host.Services.GetRequiredService<CatalogEditor>();
+        Edit(editor, "gradient", p => p.Vendor = HostileVendor);
+        Edit(editor, "colab", p => p.Pros = [HostilePro, .. p.Pros]);
+        Edit(editor, "kaggle", p => p.Cons = [HostileCon, .. p.Cons]);
         return host;
+    }
+
+    private static void Edit(CatalogEditor editor, string slug, Action<PlatformEditModel> edit)
+    {
+        var model = editor.GetForEditAsync(slug).GetAwaiter().GetResult()!;
+        edit(model);
+        var result = editor.UpdateAsync(new PlatformChangeRequest(model, ChangeEvidence.None, TestAdmin)).GetAwaiter().GetResult();
+        if (result is not EditResult.Success)
+        {
+            throw new InvalidOperationException($"The hostile edit of {slug} was not saved: {result}");
+        }
     }
 }
 

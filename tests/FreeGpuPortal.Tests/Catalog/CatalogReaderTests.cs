@@ -1,5 +1,6 @@
 using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -31,12 +32,7 @@ public sealed class CatalogReaderTests
         var before = await catalog.Reader.GetAsync();
         Assert.Equal(30, before.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
 
-        await using (var db = await catalog.ContextFactory.CreateDbContextAsync())
-        {
-            var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
-            colab.IdleTimeoutMinutes = new SpecValue { Min = 90, Max = 90 };
-            await db.SaveChangesAsync();
-        }
+        await catalog.Editor.EditAsync("colab", colab => colab.IdleTimeoutMinutes = new SpecEditModel { Min = 90, Max = 90 });
 
         var after = await catalog.Reader.GetAsync();
 
@@ -65,12 +61,9 @@ public sealed class CatalogReaderTests
     public async Task A_platform_retired_in_the_database_is_hidden_unless_asked_for()
     {
         await using var catalog = await SqliteCatalog.CreateSeededAsync();
-        await using (var db = await catalog.ContextFactory.CreateDbContextAsync())
-        {
-            var gradient = await db.Platforms.SingleAsync(p => p.Slug == "gradient");
-            gradient.Status = PlatformStatus.Discontinued;
-            await db.SaveChangesAsync();
-        }
+        var gradient = (await catalog.Editor.GetForEditAsync("gradient"))!;
+        Assert.IsType<EditResult.Success>(
+            await catalog.Editor.RetireAsync(gradient.Id, gradient.ConcurrencyStamp, PlatformStatus.Discontinued, null, CatalogEdits.TestAdmin));
 
         var snapshot = await catalog.Reader.GetAsync();
 

@@ -1,5 +1,6 @@
 using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.EntityFrameworkCore;
@@ -83,11 +84,11 @@ public sealed class CatalogSeederTests
                 await firstRun.SeedAsync();
                 before = await CountAsync(firstRun);
 
-                await using var db = await firstRun.ContextFactory.CreateDbContextAsync();
-                var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
-                colab.IdleTimeoutMinutes = new SpecValue { Min = 90, Max = 90, Note = "Edited by an admin.", SourceUrl = "https://example.org/colab-idle" };
-                colab.Status = PlatformStatus.Changed;
-                await db.SaveChangesAsync();
+                await firstRun.Editor.EditAsync("colab", colab =>
+                {
+                    colab.IdleTimeoutMinutes = new SpecEditModel { Min = 90, Max = 90, Note = "Edited by an admin.", SourceUrl = "https://example.org/colab-idle" };
+                    colab.Status = PlatformStatus.Changed;
+                });
             }
 
             await using var secondRun = SqliteCatalog.OpenFile(file);
@@ -114,12 +115,13 @@ public sealed class CatalogSeederTests
     {
         await using var catalog = await SqliteCatalog.CreateSeededAsync();
         var before = await CountAsync(catalog);
+        await catalog.Editor.EditAsync("gradient", gradient => gradient.Name = "Gradient by Paperspace");
         await using (var db = await catalog.ContextFactory.CreateDbContextAsync())
         {
-            db.Platforms.Remove(await db.Platforms.SingleAsync(p => p.Slug == "kaggle"));
-            var gradient = await db.Platforms.SingleAsync(p => p.Slug == "gradient");
-            gradient.Name = "Gradient by Paperspace";
-            await db.SaveChangesAsync();
+            // The app has no hard delete; this is a row removed by hand in the database, history and all.
+            var kaggleId = await db.Platforms.Where(p => p.Slug == "kaggle").Select(p => p.Id).SingleAsync();
+            await db.CatalogChanges.Where(c => c.PlatformId == kaggleId).ExecuteDeleteAsync();
+            await db.Platforms.Where(p => p.Id == kaggleId).ExecuteDeleteAsync();
         }
 
         await catalog.SeedAsync();

@@ -4,10 +4,10 @@ using Bunit;
 
 using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Components.Pages.Comparison;
 
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.Tests.Components;
@@ -238,11 +238,7 @@ public sealed class ComparisonPageTests : PortalComponentTest
     [Fact]
     public void Retired_platforms_appear_only_with_status_all_and_carry_a_badge()
     {
-        using (var db = Catalog.ContextFactory.CreateDbContext())
-        {
-            db.Platforms.Single(p => p.Slug == "gradient").Status = PlatformStatus.Discontinued;
-            db.SaveChanges();
-        }
+        Catalog.Editor.Edit("gradient", gradient => gradient.Status = PlatformStatus.Discontinued);
 
         var page = RenderAt("/");
         Assert.Equal("colab,kaggle", RowSlugs(page));
@@ -260,11 +256,7 @@ public sealed class ComparisonPageTests : PortalComponentTest
         var page = RenderAt("/?sort=-idleMinutes");
         Assert.Equal("gradient,colab,kaggle", RowSlugs(page));
 
-        using (var db = Services.GetRequiredService<IDbContextFactory<FreeGpuPortal.Web.Data.CatalogDbContext>>().CreateDbContext())
-        {
-            db.Platforms.Single(p => p.Slug == "kaggle").IdleTimeoutMinutes = new SpecValue { Min = 600, Max = 600 };
-            db.SaveChanges();
-        }
+        Services.GetRequiredService<CatalogEditor>().Edit("kaggle", kaggle => kaggle.IdleTimeoutMinutes = new SpecEditModel { Min = 600, Max = 600 });
 
         Navigation.NavigateTo("/?sort=-idleMinutes&q=");
         page.WaitForAssertion(() => Assert.Equal("kaggle,gradient,colab", RowSlugs(page)));

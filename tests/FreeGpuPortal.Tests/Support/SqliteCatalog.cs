@@ -1,4 +1,6 @@
+using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.Data.Sqlite;
@@ -10,8 +12,9 @@ namespace FreeGpuPortal.Tests.Support;
 /// <summary>
 /// A catalog in a real SQLite database: an in-memory database whose connection stays open for the catalog's lifetime
 /// (or a file, to test a restart), its schema created by the real migrations and its rows by the real seeder reading
-/// the real seed file. The services mirror the web app's registration: a context factory with the change interceptor,
-/// the change signal, the cached reader and the seeder.
+/// the real seed file. The services mirror the web app's registration: a context factory with the audit guard and the
+/// change interceptor, the change signal, the cached reader, the seeder, the editor and the history queries, all on a
+/// clock the test sets (<see cref="Clock"/>).
 /// </summary>
 public sealed class SqliteCatalog : IAsyncDisposable
 {
@@ -21,8 +24,11 @@ public sealed class SqliteCatalog : IAsyncDisposable
     private SqliteCatalog(SqliteConnection connection)
     {
         _connection = connection;
-        _services = AddCatalogServices(new ServiceCollection(), connection).BuildServiceProvider();
+        _services = AddCatalogServices(new ServiceCollection(), connection, Clock).BuildServiceProvider();
     }
+
+    /// <summary>The time every service of this catalog reads; move it to test dates and staleness.</summary>
+    public ManualTimeProvider Clock { get; } = new(ManualTimeProvider.DefaultStart);
 
     /// <summary>The seed file the app ships, as copied to the test output (or found in the repository).</summary>
     public static string SeedFile { get; } = LocateSeedFile();
@@ -32,6 +38,9 @@ public sealed class SqliteCatalog : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
+    /// <summary>The open connection to the database, for a test that builds its own context options.</summary>
+    public SqliteConnection Connection => _connection;
+
     public IDbContextFactory<CatalogDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
 
     public CatalogReader Reader => _services.GetRequiredService<CatalogReader>();
@@ -39,6 +48,12 @@ public sealed class SqliteCatalog : IAsyncDisposable
     public CatalogSeeder Seeder => _services.GetRequiredService<CatalogSeeder>();
 
     public CatalogChangeSignal Signal => _services.GetRequiredService<CatalogChangeSignal>();
+
+    public CatalogEditor Editor => _services.GetRequiredService<CatalogEditor>();
+
+    public CatalogHistory History => _services.GetRequiredService<CatalogHistory>();
+
+    public PlatformAdminList AdminList => _services.GetRequiredService<PlatformAdminList>();
 
     /// <summary>Opens a fresh in-memory database; call <see cref="MigrateAsync"/> and <see cref="SeedAsync"/> next.</summary>
     public static SqliteCatalog OpenInMemory()
@@ -66,7 +81,7 @@ public sealed class SqliteCatalog : IAsyncDisposable
     }
 
     /// <summary>Registers the catalog services over this catalog's database, e.g. into a bUnit context.</summary>
-    public IServiceCollection AddCatalogServicesTo(IServiceCollection services) => AddCatalogServices(services, _connection);
+    public IServiceCollection AddCatalogServicesTo(IServiceCollection services) => AddCatalogServices(services, _connection, Clock);
 
     public async Task MigrateAsync()
     {
@@ -84,16 +99,23 @@ public sealed class SqliteCatalog : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private static IServiceCollection AddCatalogServices(IServiceCollection services, SqliteConnection connection)
+    private static IServiceCollection AddCatalogServices(IServiceCollection services, SqliteConnection connection, TimeProvider clock)
     {
         services.AddLogging();
+        services.AddSingleton(clock);
         services.AddSingleton<CatalogChangeSignal>();
         services.AddSingleton<CatalogChangeInterceptor>();
+        services.AddSingleton<CatalogAuditGuard>();
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<CatalogSeeder>();
+        services.AddSingleton<CatalogEditor>();
+        services.AddSingleton<CatalogHistory>();
+        services.AddSingleton<PlatformAdminList>();
         services.AddDbContextFactory<CatalogDbContext>((provider, options) => options
             .UseSqlite(connection)
-            .AddInterceptors(provider.GetRequiredService<CatalogChangeInterceptor>()));
+            .AddInterceptors(
+                provider.GetRequiredService<CatalogAuditGuard>(),
+                provider.GetRequiredService<CatalogChangeInterceptor>()));
         return services;
     }
 

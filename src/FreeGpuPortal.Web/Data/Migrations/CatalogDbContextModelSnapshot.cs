@@ -18,6 +18,93 @@ namespace FreeGpuPortal.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStampAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RevertOfChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("RevertOfChangeId");
+
+                    b.HasIndex("ActorUserId", "AtUtc");
+
+                    b.HasIndex("PlatformId", "AtUtc");
+
+                    b.ToTable("CatalogChanges");
+                });
+
+            modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogFieldChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewDisplay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldDisplay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeId");
+
+                    b.ToTable("CatalogFieldChanges");
+                });
+
             modelBuilder.Entity("FreeGpuPortal.Web.Catalog.Feature", b =>
                 {
                     b.Property<int>("Id")
@@ -415,6 +502,31 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.ToTable("PlatformSources");
                 });
 
+            modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogChange", b =>
+                {
+                    b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FreeGpuPortal.Web.Auditing.CatalogChange", null)
+                        .WithMany()
+                        .HasForeignKey("RevertOfChangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Platform");
+                });
+
+            modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogFieldChange", b =>
+                {
+                    b.HasOne("FreeGpuPortal.Web.Auditing.CatalogChange", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FreeGpuPortal.Web.Catalog.PlatformFeature", b =>
                 {
                     b.HasOne("FreeGpuPortal.Web.Catalog.Feature", "Feature")
@@ -456,6 +568,11 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogChange", b =>
+                {
+                    b.Navigation("Fields");
                 });
 
             modelBuilder.Entity("FreeGpuPortal.Web.Catalog.Platform", b =>

@@ -1,0 +1,125 @@
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Auditing;
+
+/// <summary>One history entry as pages show it. Actor fields are null when identities are left out (the public page).</summary>
+public sealed record HistoryEntry(
+    int Id,
+    int PlatformId,
+    string PlatformSlug,
+    string PlatformName,
+    ChangeKind Kind,
+    int? RevertOfChangeId,
+    DateTime AtUtc,
+    string? ActorUserId,
+    string? ActorDisplayName,
+    string? EvidenceUrl,
+    string? Note,
+    IReadOnlyList<FieldChangeEntry> Fields);
+
+/// <summary>One field of an entry: the edit model's property name, its label, and old → new as display text.</summary>
+public sealed record FieldChangeEntry(string Field, string Label, string? OldValue, string? NewValue);
+
+/// <summary>The global view's filter: platform slug and actor (user id or e-mail), both optional; pages count from 1.</summary>
+public sealed record HistoryFilter(string? PlatformSlug = null, string? Actor = null, int Page = 1, int PageSize = 50);
+
+public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Entries, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => TotalCount == 0 ? 0 : ((TotalCount - 1) / PageSize) + 1;
+}
+
+/// <summary>An admin who has made changes, for the global view's actor filter.</summary>
+public sealed record HistoryActor(string UserId, string DisplayName, int ChangeCount);
+
+/// <summary>Reads the catalog history, newest first.</summary>
+public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFactory)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Every change of one platform, newest first; empty for an unknown slug. With <paramref name="includeActors"/>
+    /// false (the public platform page) no admin identity leaves this method.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> ForPlatformAsync(
+        string slug, bool includeActors, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.CatalogChanges.AsNoTracking().Where(c => c.Platform!.Slug == slug);
+        return await ReadAsync(query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id), includeActors, cancellationToken);
+    }
+
+    /// <summary>The global admin view: every change, newest first, filtered by platform and by actor, one page at a time.</summary>
+    public async Task<HistoryPage> SearchAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var page = Math.Max(1, filter.Page);
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.CatalogChanges.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.PlatformSlug))
+        {
+            var slug = filter.PlatformSlug.Trim();
+            query = query.Where(c => c.Platform!.Slug == slug);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            var actor = filter.Actor.Trim();
+            query = query.Where(c => c.ActorUserId == actor || c.ActorDisplayName == actor);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var entries = await ReadAsync(
+            query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize),
+            includeActors: true,
+            cancellationToken);
+        return new HistoryPage(entries, page, pageSize, total);
+    }
+
+    /// <summary>Everyone who has changed the catalog, for the actor filter.</summary>
+    public async Task<IReadOnlyList<HistoryActor>> ActorsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var actors = await db.CatalogChanges.AsNoTracking()
+            .GroupBy(c => c.ActorUserId)
+            .Select(g => new { UserId = g.Key, DisplayName = g.OrderByDescending(c => c.Id).Select(c => c.ActorDisplayName).First(), Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. actors.Select(a => new HistoryActor(a.UserId, a.DisplayName, a.Count)).OrderBy(a => a.DisplayName, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>One entry, for a revert confirmation; null when unknown.</summary>
+    public async Task<HistoryEntry?> GetAsync(int changeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var entries = await ReadAsync(db.CatalogChanges.AsNoTracking().Where(c => c.Id == changeId), includeActors: true, cancellationToken);
+        return entries.SingleOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(
+        IQueryable<CatalogChange> query, bool includeActors, CancellationToken cancellationToken)
+    {
+        var rows = await query
+            .Select(c => new
+            {
+                c.Id,
+                c.PlatformId,
+                c.Platform!.Slug,
+                c.Platform.Name,
+                c.Kind,
+                c.RevertOfChangeId,
+                c.AtUtc,
+                ActorUserId = includeActors ? c.ActorUserId : null,
+                ActorDisplayName = includeActors ? c.ActorDisplayName : null,
+                c.EvidenceUrl,
+                c.Note,
+                Fields = c.Fields.OrderBy(f => f.Id).Select(f => new { f.Field, f.OldDisplay, f.NewDisplay }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new HistoryEntry(
+            r.Id, r.PlatformId, r.Slug, r.Name, r.Kind, r.RevertOfChangeId, r.AtUtc, r.ActorUserId, r.ActorDisplayName, r.EvidenceUrl, r.Note,
+            [.. r.Fields.Select(f => new FieldChangeEntry(f.Field, PlatformField.Find(f.Field)?.Label ?? f.Field, f.OldDisplay, f.NewDisplay))]))];
+    }
+}

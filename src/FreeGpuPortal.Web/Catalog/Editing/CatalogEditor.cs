@@ -1,0 +1,359 @@
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Catalog.Editing;
+
+/// <summary>
+/// The only way the app writes platforms. Each operation validates, uses one short-lived context, and saves the
+/// catalog rows together with one <see cref="CatalogChange"/> (who, when, evidence, fields old → new) in a single
+/// SaveChanges, so the history and the catalog cannot disagree. Each write replaces the platform's concurrency
+/// stamp; a request carrying an older stamp is refused with <see cref="EditResult.ConcurrencyConflict"/>.
+/// </summary>
+public sealed class CatalogEditor(
+    IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<CatalogEditor> logger)
+{
+    /// <summary>A platform as its edit form opens it, with its current stamp; null for an unknown slug.</summary>
+    public async Task<PlatformEditModel?> GetForEditAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var platform = await Platforms(db).AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        return platform is null ? null : PlatformEditModel.From(platform);
+    }
+
+    /// <summary>What <see cref="PlatformEditValidator"/> needs, for a form that validates as the admin types.</summary>
+    /// <param name="platformId">The platform being edited, or 0 for a new one.</param>
+    public async Task<PlatformValidationContext> GetValidationContextAsync(int platformId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        PlatformEditModel? before = null;
+        if (platformId != 0)
+        {
+            var platform = await Platforms(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == platformId, cancellationToken);
+            before = platform is null ? null : PlatformEditModel.From(platform);
+        }
+
+        return await ValidationContextAsync(db, platformId, before, requireEvidence: true, cancellationToken);
+    }
+
+    public async Task<EditResult> CreateAsync(PlatformChangeRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var model = PlatformEditMapping.Trimmed(request.Platform);
+        var evidence = PlatformEditMapping.Trimmed(request.Evidence);
+        var context = await ValidationContextAsync(db, 0, before: null, requireEvidence: true, cancellationToken);
+        var errors = PlatformEditValidator.Validate(model, evidence, context);
+        if (errors.Count > 0)
+        {
+            return new EditResult.ValidationFailed(errors);
+        }
+
+        var platform = new Platform { Slug = model.Slug, Name = model.Name };
+        db.Platforms.Add(platform);
+        return await SaveAsync(
+            db, platform, before: null, PlatformEditMapping.Canonical(model), ChangeKind.Create, request.Actor, evidence,
+            revertOf: null, submitted: request.Platform, cancellationToken);
+    }
+
+    /// <summary>Saves the form over the platform <see cref="PlatformEditModel.Id"/>, if nobody saved it since the form opened.</summary>
+    public async Task<EditResult> UpdateAsync(PlatformChangeRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var platform = await Platforms(db).SingleOrDefaultAsync(p => p.Id == request.Platform.Id, cancellationToken);
+        if (platform is null)
+        {
+            return new EditResult.NotFound();
+        }
+
+        if (platform.ConcurrencyStamp != request.Platform.ConcurrencyStamp)
+        {
+            return await ConflictAsync(platform.Id, request.Platform.ConcurrencyStamp, request.Platform, cancellationToken);
+        }
+
+        var before = PlatformEditModel.From(platform);
+        var model = PlatformEditMapping.Trimmed(request.Platform);
+        var evidence = PlatformEditMapping.Trimmed(request.Evidence);
+        var context = await ValidationContextAsync(db, platform.Id, before, requireEvidence: true, cancellationToken);
+        var errors = PlatformEditValidator.Validate(model, evidence, context);
+        if (errors.Count > 0)
+        {
+            return new EditResult.ValidationFailed(errors);
+        }
+
+        return await SaveAsync(
+            db, platform, before, PlatformEditMapping.Canonical(model), ChangeKind.Edit, request.Actor, evidence,
+            revertOf: null, submitted: request.Platform, cancellationToken);
+    }
+
+    /// <summary>"Verified today": sets the last-verified date to today's UTC date and nothing else.</summary>
+    public Task<EditResult> VerifyAsync(
+        int platformId, Guid concurrencyStamp, Actor actor, ChangeEvidence? evidence = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(platformId, concurrencyStamp, ChangeKind.Verify, actor, evidence, model =>
+        {
+            model.LastVerifiedOn = Today;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Retires a platform as <see cref="PlatformStatus.Discontinued"/>, or <see cref="PlatformStatus.Renamed"/> with its successor.</summary>
+    public Task<EditResult> RetireAsync(
+        int platformId, Guid concurrencyStamp, PlatformStatus status, string? successor, Actor actor, ChangeEvidence? evidence = null,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(platformId, concurrencyStamp, ChangeKind.Retire, actor, evidence, model =>
+        {
+            if (!status.IsRetired())
+            {
+                return Error("Status", "Retire a platform as Discontinued, or as Renamed with its successor.");
+            }
+
+            model.Status = status;
+            model.SuccessorSlug = status == PlatformStatus.Renamed ? successor?.Trim() : null;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Puts a retired (or changed) platform back to <see cref="PlatformStatus.Active"/>.</summary>
+    public Task<EditResult> RestoreAsync(
+        int platformId, Guid concurrencyStamp, Actor actor, ChangeEvidence? evidence = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(platformId, concurrencyStamp, ChangeKind.Restore, actor, evidence, model =>
+        {
+            model.Status = PlatformStatus.Active;
+            model.SuccessorSlug = null;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Applies a change's old values again, as a new change of kind <see cref="ChangeKind.Revert"/>. When any of its
+    /// fields changed again after it, nothing is saved and <see cref="EditResult.NeedsConfirmation"/> lists them,
+    /// until the call confirms. Creating and seeding cannot be reverted (there is no hard delete: retire instead).
+    /// </summary>
+    public async Task<EditResult> RevertAsync(
+        int changeId, Actor actor, bool confirmFieldsChangedSince, string? note = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var change = await db.CatalogChanges.AsNoTracking().Include(c => c.Fields)
+            .SingleOrDefaultAsync(c => c.Id == changeId, cancellationToken);
+        if (change is null)
+        {
+            return new EditResult.NotFound();
+        }
+
+        if (change.Kind is ChangeKind.Create or ChangeKind.Seed)
+        {
+            return Error("Change", "Creating a platform cannot be reverted; retire the platform instead.");
+        }
+
+        var platform = await Platforms(db).SingleAsync(p => p.Id == change.PlatformId, cancellationToken);
+        var fields = change.Fields.Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
+        var changedSince = await db.CatalogFieldChanges.AsNoTracking()
+            .Where(f => fields.Contains(f.Field)
+                && db.CatalogChanges.Any(c => c.Id == f.ChangeId && c.PlatformId == change.PlatformId && c.Id > changeId))
+            .Select(f => f.Field)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (changedSince.Count > 0 && !confirmFieldsChangedSince)
+        {
+            return new EditResult.NeedsConfirmation(InFormOrder(changedSince));
+        }
+
+        var before = PlatformEditModel.From(platform);
+        var target = before.Clone();
+        foreach (var field in change.Fields)
+        {
+            if (PlatformField.Find(field.Field) is { } known && field.OldJson is not null)
+            {
+                known.SetFromJson(target, field.OldJson);
+            }
+        }
+
+        var context = await ValidationContextAsync(db, platform.Id, before, requireEvidence: false, cancellationToken);
+        var errors = PlatformEditValidator.Validate(target, evidence: null, context);
+        if (errors.Count > 0)
+        {
+            return new EditResult.ValidationFailed(errors);
+        }
+
+        var evidence = new ChangeEvidence { Note = string.IsNullOrWhiteSpace(note) ? $"Reverted change {changeId}." : note.Trim() };
+        return await SaveAsync(
+            db, platform, before, PlatformEditMapping.Canonical(target), ChangeKind.Revert, actor, evidence,
+            revertOf: changeId, submitted: null, cancellationToken);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+
+    private static IQueryable<Platform> Platforms(CatalogDbContext db) => db.Platforms
+        .AsSplitQuery()
+        .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
+        .Include(p => p.Features).ThenInclude(f => f.Feature)
+        .Include(p => p.Sources);
+
+    private static EditResult.ValidationFailed Error(string key, string message) =>
+        new(new Dictionary<string, string[]> { [key] = [message] });
+
+    /// <summary>A one-click action: change the current values with <paramref name="change"/> and save them, validated.</summary>
+    private async Task<EditResult> ChangeAsync(
+        int platformId, Guid concurrencyStamp, ChangeKind kind, Actor actor, ChangeEvidence? evidence,
+        Func<PlatformEditModel, EditResult?> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var platform = await Platforms(db).SingleOrDefaultAsync(p => p.Id == platformId, cancellationToken);
+        if (platform is null)
+        {
+            return new EditResult.NotFound();
+        }
+
+        if (platform.ConcurrencyStamp != concurrencyStamp)
+        {
+            return await ConflictAsync(platformId, concurrencyStamp, submitted: null, cancellationToken);
+        }
+
+        var before = PlatformEditModel.From(platform);
+        var after = before.Clone();
+        if (change(after) is { } refused)
+        {
+            return refused;
+        }
+
+        var trimmedEvidence = PlatformEditMapping.Trimmed(evidence);
+        var context = await ValidationContextAsync(db, platformId, before, requireEvidence: true, cancellationToken);
+        var errors = PlatformEditValidator.Validate(after, trimmedEvidence, context);
+        if (errors.Count > 0)
+        {
+            return new EditResult.ValidationFailed(errors);
+        }
+
+        return await SaveAsync(
+            db, platform, before, PlatformEditMapping.Canonical(PlatformEditMapping.Trimmed(after)), kind, actor, trimmedEvidence,
+            revertOf: null, submitted: null, cancellationToken);
+    }
+
+    private async Task<EditResult> SaveAsync(
+        CatalogDbContext db, Platform platform, PlatformEditModel? before, PlatformEditModel after, ChangeKind kind, Actor actor,
+        ChangeEvidence evidence, int? revertOf, PlatformEditModel? submitted, CancellationToken cancellationToken)
+    {
+        var changed = PlatformField.Changed(before ?? new PlatformEditModel(), after);
+        if (before is not null && changed.Count == 0)
+        {
+            return new EditResult.NoChanges(platform.Id, platform.ConcurrencyStamp);
+        }
+
+        var gpuModels = await db.GpuModels.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, cancellationToken);
+        var features = await db.Features.ToDictionaryAsync(f => f.Key, StringComparer.Ordinal, cancellationToken);
+        var openedStamp = platform.ConcurrencyStamp;
+        PlatformEditMapping.Apply(after, platform, gpuModels, features);
+        platform.ConcurrencyStamp = Guid.NewGuid();
+
+        var entry = NewChange(platform, kind, actor, evidence, timeProvider.GetUtcNow().UtcDateTime);
+        entry.RevertOfChangeId = revertOf;
+        entry.Fields = [.. changed.Select(field => new CatalogFieldChange
+        {
+            Field = field.Name,
+            OldJson = before is null ? null : field.Json(before),
+            OldDisplay = before is null ? null : field.Display(before),
+            NewJson = field.Json(after),
+            NewDisplay = field.Display(after),
+        })];
+        db.CatalogChanges.Add(entry);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the token refused the update, so nothing was written.
+            return await ConflictAsync(platform.Id, openedStamp, submitted, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // A constraint refused the save; when another platform took the slug since validation, say so.
+            if (await SlugTakenAsync(platform.Id, platform.Slug, cancellationToken))
+            {
+                return Error("Slug", $"The slug “{platform.Slug}” is already in use.");
+            }
+
+            throw;
+        }
+
+        logger.LogInformation(
+            "Catalog change {ChangeId}: {Kind} of platform {PlatformSlug} by {ActorUserId}, fields {Fields}",
+            entry.Id, kind, platform.Slug, actor.UserId, string.Join(",", entry.Fields.Select(f => f.Field)));
+        return new EditResult.Success(platform.Id, platform.Slug, platform.ConcurrencyStamp, entry.Id);
+    }
+
+    /// <summary>A history entry for a platform (tracked or being added), stamped with the platform's new stamp.</summary>
+    internal static CatalogChange NewChange(Platform platform, ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc) => new()
+    {
+        Platform = platform,
+        PlatformId = platform.Id,
+        Kind = kind,
+        ActorUserId = actor.UserId,
+        ActorDisplayName = actor.DisplayName,
+        AtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc),
+        EvidenceUrl = evidence.EvidenceUrl,
+        Note = evidence.Note,
+        ConcurrencyStampAfter = platform.ConcurrencyStamp,
+    };
+
+    private async Task<bool> SlugTakenAsync(int platformId, string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Platforms.AnyAsync(p => p.Slug == slug && p.Id != platformId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The conflict answer: the platform as saved now, and the fields of every change saved after the one that left
+    /// the platform at <paramref name="openedStamp"/> (what the form saw).
+    /// </summary>
+    private async Task<EditResult> ConflictAsync(
+        int platformId, Guid openedStamp, PlatformEditModel? submitted, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var platform = await Platforms(db).AsNoTracking().SingleOrDefaultAsync(p => p.Id == platformId, cancellationToken);
+        if (platform is null)
+        {
+            return new EditResult.NotFound();
+        }
+
+        var current = PlatformEditModel.From(platform);
+        var opened = await db.CatalogChanges.AsNoTracking()
+            .Where(c => c.PlatformId == platformId && c.ConcurrencyStampAfter == openedStamp)
+            .Select(c => (int?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        IReadOnlyList<string> changedFields;
+        if (opened is { } openedChangeId)
+        {
+            changedFields = InFormOrder(await db.CatalogFieldChanges.AsNoTracking()
+                .Where(f => db.CatalogChanges.Any(c => c.Id == f.ChangeId && c.PlatformId == platformId && c.Id > openedChangeId))
+                .Select(f => f.Field)
+                .Distinct()
+                .ToListAsync(cancellationToken));
+        }
+        else
+        {
+            // A stamp history does not know (a platform from before history began): name what differs from the input.
+            changedFields = submitted is null
+                ? []
+                : [.. PlatformField.Changed(PlatformEditMapping.Canonical(PlatformEditMapping.Trimmed(submitted)), current).Select(f => f.Name)];
+        }
+
+        return new EditResult.ConcurrencyConflict(current, changedFields, submitted);
+    }
+
+    private static IReadOnlyList<string> InFormOrder(IEnumerable<string> fields)
+    {
+        var set = fields.ToHashSet(StringComparer.Ordinal);
+        return [.. PlatformField.All.Select(f => f.Name).Where(set.Contains)];
+    }
+
+    private async Task<PlatformValidationContext> ValidationContextAsync(
+        CatalogDbContext db, int platformId, PlatformEditModel? before, bool requireEvidence, CancellationToken cancellationToken) => new()
+        {
+            Today = Today,
+            GpuModelSlugs = await db.GpuModels.Select(g => g.Slug).ToHashSetAsync(StringComparer.Ordinal, cancellationToken),
+            FeatureKeys = await db.Features.Select(f => f.Key).ToHashSetAsync(StringComparer.Ordinal, cancellationToken),
+            SlugsInUse = await db.Platforms.Where(p => p.Id != platformId).Select(p => p.Slug).ToHashSetAsync(StringComparer.Ordinal, cancellationToken),
+            Before = before,
+            RequireEvidenceForSpecChanges = requireEvidence,
+        };
+}
