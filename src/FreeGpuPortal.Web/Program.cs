@@ -1,5 +1,5 @@
+using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Api;
-using FreeGpuPortal.Web.Components;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
@@ -13,10 +13,16 @@ builder.AddCatalogData();
 builder.AddPortalUi();
 builder.AddPortalRateLimiting();
 builder.AddPortalApi();
+builder.AddPortalAccounts();
 
 var app = builder.Build();
 
 await app.Services.InitializeCatalogAsync();
+await app.Services.MigrateAccountsAsync();
+if (AdminCommand.IsInvocation(args))
+{
+    return await AdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -27,6 +33,8 @@ if (!app.Environment.IsDevelopment())
 app.UseSerilogRequestLogging();
 app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.UsePublicPageCaching();
 app.UseCors();
@@ -37,8 +45,9 @@ app.MapStaticAssets();
 app.MapPortalHealthChecks();
 app.MapThemeStylesheet();
 app.MapPortalApi();
-app.MapRazorComponents<App>();
+app.MapPortalPages();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -37,7 +37,7 @@ public sealed class HealthAndDatabaseTests(PortalFactory factory) : IClassFixtur
         {
             var options = new DbContextOptionsBuilder<CatalogDbContext>().UseSqlite($"Data Source={path}").Options;
             var contextFactory = new OptionsContextFactory(options);
-            var check = new CatalogDatabaseHealthCheck(contextFactory);
+            var check = new DatabaseHealthCheck<CatalogDbContext>(contextFactory);
             await using (var db = new CatalogDbContext(options))
             {
                 await db.Database.OpenConnectionAsync();
@@ -70,7 +70,7 @@ public sealed class HealthAndDatabaseTests(PortalFactory factory) : IClassFixtur
         var options = new DbContextOptionsBuilder<CatalogDbContext>()
             .UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "missing", "x.db")};Mode=ReadOnly")
             .Options;
-        var check = new CatalogDatabaseHealthCheck(new OptionsContextFactory(options));
+        var check = new DatabaseHealthCheck<CatalogDbContext>(new OptionsContextFactory(options));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 

@@ -28,7 +28,7 @@ public static class CatalogDataExtensions
                 services.GetRequiredService<CatalogAuditGuard>(),
                 services.GetRequiredService<CatalogChangeInterceptor>()));
 
-        builder.Services.AddHealthChecks().AddCheck<CatalogDatabaseHealthCheck>("catalog-database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<CatalogDbContext>>("catalog-database");
         return builder;
     }
 
@@ -45,8 +45,9 @@ public static class CatalogDataExtensions
     }
 }
 
-/// <summary>Healthy only when the catalog database answers and has every migration this build knows.</summary>
-public sealed class CatalogDatabaseHealthCheck(IDbContextFactory<CatalogDbContext> factory) : IHealthCheck
+/// <summary>Healthy only when the database answers and has every migration of this context that this build knows.</summary>
+public sealed class DatabaseHealthCheck<TContext>(IDbContextFactory<TContext> factory) : IHealthCheck
+    where TContext : DbContext
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -55,17 +56,17 @@ public sealed class CatalogDatabaseHealthCheck(IDbContextFactory<CatalogDbContex
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
-                return HealthCheckResult.Unhealthy("The catalog database cannot be reached.");
+                return HealthCheckResult.Unhealthy("The database cannot be reached.");
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             return pending.Count == 0
-                ? HealthCheckResult.Healthy("The catalog database is reachable and fully migrated.")
+                ? HealthCheckResult.Healthy("The database is reachable and fully migrated.")
                 : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("The catalog database cannot be reached.", exception);
+            return HealthCheckResult.Unhealthy("The database cannot be reached.", exception);
         }
     }
 }

@@ -18,7 +18,7 @@ public static class PortalUiExtensions
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ThemeStylesheet>();
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddPublicPageCaching();
         return builder;
     }

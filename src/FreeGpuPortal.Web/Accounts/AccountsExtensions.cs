@@ -1,0 +1,127 @@
+using System.Threading.RateLimiting;
+
+using FreeGpuPortal.Web.Components.Account;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Accounts;
+
+public static class AccountsExtensions
+{
+    /// <summary>POSTs to the sign-in pages per client IP: 10 a minute unless "RateLimits:SignIn" says otherwise.</summary>
+    public const string SignInRateLimitPolicy = "sign-in";
+
+    public static readonly string[] SignInPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
+
+    public static IHostApplicationBuilder AddPortalAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var admin = builder.Configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
+        if (builder.Configuration[$"{AdminOptions.Section}:{nameof(AdminOptions.RequireTwoFactor)}"] is null)
+        {
+            admin.RequireTwoFactor = !builder.Environment.IsDevelopment();
+        }
+
+        services.AddSingleton(admin);
+
+        services.AddDbContextFactory<AccountsDbContext>((provider, options) => options.UseSqlite(
+            provider.GetRequiredService<DataDirectory>().CatalogConnectionString,
+            sqlite => sqlite.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck<AccountsDbContext>>("accounts-database");
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = admin.MinimumPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
+        services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Admin, policy =>
+            {
+                policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin);
+                if (admin.RequireTwoFactor)
+                {
+                    // Identity marks a sign-in completed with a second factor with the "amr" claim "mfa".
+                    policy.RequireClaim("amr", "mfa");
+                }
+            });
+
+        // Keys live in the data directory, so sign-ins and antiforgery tokens survive a restart.
+        services.AddDataProtection().SetApplicationName("FreeGpuPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                Directory.CreateDirectory(Path.Combine(data.Path, "keys")), loggers));
+
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(SignInRateLimitPolicy, context =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method))
+            {
+                return RateLimitPartition.GetNoLimiter("reads");
+            }
+
+            var section = builder.Configuration.GetSection("RateLimits:SignIn");
+            return RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, section.GetValue("PermitPerMinute", 10)),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+        }));
+
+        return builder;
+    }
+
+    public static async Task MigrateAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<AccountsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
