@@ -75,6 +75,21 @@
         });
     }
 
+    // The compare form: one canonical, shareable URL (compare?p=a,b) instead of repeated p parameters.
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!form.matches || !form.matches('form[data-compare-form]')) { return; }
+        event.preventDefault();
+        var picked = Array.prototype.map.call(
+            document.querySelectorAll('input[form="' + form.id + '"]:checked'), function (box) { return box.value; });
+        var url = 'compare' + (picked.length ? '?p=' + picked.map(encodeURIComponent).join(',') : '');
+        if (window.Blazor && typeof window.Blazor.navigateTo === 'function') {
+            window.Blazor.navigateTo(url);
+        } else {
+            location.assign(url);
+        }
+    });
+
     function onPageReady() {
         applyTheme();
         enhanceFilterForms();

@@ -1,0 +1,83 @@
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Components.Catalog;
+
+using Microsoft.Extensions.Localization;
+
+namespace FreeGpuPortal.Web.Components.Pages.Compare;
+
+/// <summary>One value of one platform in the compare view, with what its tooltip cites.</summary>
+public sealed record CompareCell(string? Text, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf, bool IsBest);
+
+public sealed record CompareRow(string Key, string Label, IReadOnlyList<CompareCell> Cells)
+{
+    /// <summary>Every platform reads the same here (unknowns included), so "differences only" hides the row.</summary>
+    public bool AllSame => Cells.Select(c => c.Text).Distinct().Count() <= 1;
+}
+
+/// <summary>
+/// The rows of the compare view. "Better" is decided by the comparison table's own sort rules
+/// (<see cref="PlatformQuery.SortValue"/>): more is better, a range counts by its guaranteed end, no weekly quota beats
+/// every number, unknown is never better. A row where every platform is equal marks nothing.
+/// </summary>
+public static class ComparisonRows
+{
+    public static IReadOnlyList<CompareRow> Build(IReadOnlyList<PlatformSummary> platforms, IReadOnlyList<FeatureInfo> features, IStringLocalizer l)
+    {
+        var rows = new List<CompareRow>
+        {
+            Numeric("gpuMemory", l["Column.GpuMemory"], SortKey.GpuMemoryGb, platforms, p =>
+            {
+                var first = p.Gpus.FirstOrDefault();
+                var models = string.Join(" / ", p.Gpus.Select(g => g.Name));
+                return (SpecText.GpuMemory(p, l) is { } memory ? $"{memory} ({models})" : null, p.GpuAvailabilityNote, first?.SourceUrl, first?.SourceTitle, first?.AsOf);
+            }),
+            Numeric("cpu", l["Column.Cpu"], SortKey.CpuCores, platforms, p => Spec(SpecText.Cpu(p), p.CpuCount)),
+            Numeric("ram", l["Column.Ram"], SortKey.RamGb, platforms, p => Spec(SpecText.Range(p.RamGb, l["Unit.Gigabytes"]), p.RamGb)),
+            Numeric("storage", l["Column.Storage"], SortKey.StorageGb, platforms, p =>
+                Spec(SpecText.Range(p.StorageGb, l["Unit.Gigabytes"]) is { } size && p.StorageNote is { } where ? $"{size} ({where})" : SpecText.Range(p.StorageGb, l["Unit.Gigabytes"]), p.StorageGb)),
+            Numeric("session", l["Column.MaxSession"], SortKey.SessionHours, platforms, p => Spec(SpecText.Range(p.MaxSessionHours, l["Unit.Hours"]), p.MaxSessionHours)),
+            Numeric("idle", l["Column.IdleTimeout"], SortKey.IdleMinutes, platforms, p => Spec(SpecText.Minutes(p.IdleTimeoutMinutes, l), p.IdleTimeoutMinutes)),
+            Numeric("weekly", l["Column.WeeklyQuota"], SortKey.WeeklyGpuHours, platforms, p =>
+            {
+                var note = string.Join(" ", new[] { p.WeeklyGpuHours.Note, p.WeeklyQuotaResetRule }.Where(n => n is not null));
+                return (SpecText.WeeklyQuota(p, l), note.Length > 0 ? note : null, p.WeeklyGpuHours.SourceUrl, p.WeeklyGpuHours.SourceTitle, p.WeeklyGpuHours.AsOf);
+            }),
+        };
+
+        foreach (var feature in features)
+        {
+            var stated = platforms.Select(p => p.Features.FirstOrDefault(f => f.Key == feature.Key)).ToList();
+            var anyYes = stated.Any(f => f?.Available == true);
+            var allYes = stated.All(f => f?.Available == true);
+            rows.Add(new CompareRow($"feature-{feature.Key}", feature.Name, [.. stated.Select(f => new CompareCell(
+                f is null ? null : (string)(f.Available ? l["Feature.Yes"] : l["Feature.No"]),
+                f?.Note, f?.SourceUrl, f?.SourceTitle, f?.AsOf,
+                IsBest: anyYes && !allYes && f?.Available == true))]));
+        }
+
+        rows.Add(Numeric("verified", l["Column.LastVerified"], SortKey.LastVerified, platforms, p =>
+            (p.LastVerifiedOn is { } date ? SpecText.Date(date) : null, null, null, null, null)));
+        return rows;
+    }
+
+    private static (string? Text, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf) Spec(string? text, SpecValue spec) =>
+        (text, spec.Note, spec.SourceUrl, spec.SourceTitle, spec.AsOf);
+
+    private static CompareRow Numeric(
+        string key,
+        string label,
+        SortKey sortKey,
+        IReadOnlyList<PlatformSummary> platforms,
+        Func<PlatformSummary, (string? Text, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf)> display)
+    {
+        var rule = new PlatformQuery { Sort = new PlatformSort(sortKey, Descending: false) };
+        var values = platforms.Select(rule.SortValue).ToList();
+        var known = values.Where(v => v is not null).Select(v => v!.Value).ToList();
+        var best = known.Count > 0 && known.Distinct().Count() + values.Count(v => v is null) > 1 ? known.Max() : (double?)null;
+        return new CompareRow(key, label, [.. platforms.Select((p, i) =>
+        {
+            var (text, note, url, title, asOf) = display(p);
+            return new CompareCell(text, note, url, title, asOf, IsBest: best is not null && values[i] == best);
+        })]);
+    }
+}
