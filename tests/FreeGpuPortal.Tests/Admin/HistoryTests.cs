@@ -1,0 +1,149 @@
+using Bunit;
+
+using FreeGpuPortal.Tests.Support;
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Components.Pages.Admin;
+using FreeGpuPortal.Web.Components.Pages.Platforms;
+
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FreeGpuPortal.Tests.Admin;
+
+/// <summary>The admin history views with revert, the admin list's one-click actions, and the public history.</summary>
+public sealed class HistoryTests : AdminComponentTest
+{
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    [Fact]
+    public async Task Revert_of_a_change_overwritten_since_asks_first_and_then_restores_the_old_value()
+    {
+        var first = await Catalog.Editor.EditAsync("colab", m => (m.IdleTimeoutMinutes.Min, m.IdleTimeoutMinutes.Max) = (45, 45));
+        await Catalog.Editor.EditAsync("colab", m => (m.IdleTimeoutMinutes.Min, m.IdleTimeoutMinutes.Max) = (60, 60));
+        var page = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "colab"));
+        var entry = page.WaitForElement($"[data-change-id='{first.ChangeId}']", Wait);
+        Assert.Contains("Edited", entry.TextContent);
+        Assert.Contains("admin@example.org", entry.TextContent);
+
+        entry.QuerySelector("[data-testid=revert]")!.Click();
+
+        var confirm = page.WaitForElement($"[data-change-id='{first.ChangeId}'] [data-testid=revert-confirm]", Wait);
+        Assert.Contains("Idle timeout (min)", confirm.TextContent);
+        Assert.Equal(60, (await Catalog.Editor.GetForEditAsync("colab"))!.IdleTimeoutMinutes.Min); // nothing saved yet
+
+        page.Find($"[data-change-id='{first.ChangeId}'] [data-testid=confirm-revert]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+        var history = await HistoryOfAsync("colab");
+        Assert.Equal(ChangeKind.Revert, history[0].Kind);
+        Assert.Equal(first.ChangeId, history[0].RevertOfChangeId);
+        Assert.Equal(AdminUserId, history[0].ActorUserId);
+        Assert.Equal(30, (await Catalog.Editor.GetForEditAsync("colab"))!.IdleTimeoutMinutes.Min);
+    }
+
+    [Fact]
+    public async Task Revert_of_the_latest_change_needs_no_confirmation()
+    {
+        var change = await Catalog.Editor.EditAsync("kaggle", m => m.Summary = "Changed summary.");
+        var page = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "kaggle"));
+
+        page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=revert]", Wait).Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+        Assert.Empty(page.FindAll("[data-testid=revert-confirm]"));
+        Assert.NotEqual("Changed summary.", (await Catalog.Editor.GetForEditAsync("kaggle"))!.Summary);
+    }
+
+    [Fact]
+    public async Task The_global_history_filters_by_platform_and_by_admin_and_pages()
+    {
+        var other = new Actor("other-admin", "other@example.org");
+        await Catalog.Editor.EditAsync("kaggle", m => m.Vendor = "Kaggle (Google)", actor: other);
+        await Catalog.Editor.EditAsync("colab", m => m.Vendor = "Google Research");
+
+        Navigation.NavigateTo("/admin/history?actor=other-admin");
+        var byActor = Render<AdminHistoryPage>();
+        byActor.WaitForElement("[data-testid=history-list]", Wait);
+        var entries = byActor.FindAll("[data-change-id]");
+        var only = Assert.Single(entries);
+        Assert.Contains("other@example.org", only.TextContent);
+        Assert.Contains("Kaggle", only.TextContent);
+        Assert.NotNull(byActor.Find("#history-actor option[value='other-admin'][selected]"));
+
+        await DisposeComponentsAsync(); // one page at a time: each renders MudBlazor's providers
+        Navigation.NavigateTo("/admin/history?platform=colab");
+        var byPlatform = Render<AdminHistoryPage>();
+        byPlatform.WaitForElement("[data-testid=history-list]", Wait);
+        var colab = byPlatform.FindAll("[data-change-id]");
+        Assert.Equal(2, colab.Count); // the seed entry and the edit, newest first
+        Assert.Equal(["Edit", "Seed"], colab.Select(e => e.GetAttribute("data-kind")));
+        Assert.Empty(colab[1].QuerySelectorAll("[data-testid=revert]")); // seeding cannot be reverted
+    }
+
+    [Fact]
+    public async Task The_admin_list_marks_stale_platforms_and_verified_today_sets_the_date_alone()
+    {
+        var page = Render<AdminIndex>();
+        var row = page.WaitForElement("tr[data-platform=colab]", Wait);
+        Assert.Equal("true", row.GetAttribute("data-stale")); // the seed states no verification date
+        Assert.Contains("needs verifying", row.TextContent);
+        Assert.Equal(3, page.FindAll("tr[data-platform]").Count);
+
+        row.QuerySelector("[data-testid=verify]")!.Click();
+
+        page.WaitForAssertion(() => Assert.Equal("false", page.Find("tr[data-platform=colab]").GetAttribute("data-stale")), Wait);
+        var entry = (await HistoryOfAsync("colab"))[0];
+        Assert.Equal(ChangeKind.Verify, entry.Kind);
+        var field = Assert.Single(entry.Fields);
+        Assert.Equal("LastVerifiedOn", field.Field);
+        Assert.Equal("2026-05-04", field.NewValue);
+    }
+
+    [Fact]
+    public async Task Retire_and_restore_from_the_admin_list()
+    {
+        var page = Render<AdminIndex>();
+        page.WaitForElement("tr[data-platform=gradient] [data-testid=retire]", Wait).Click();
+        page.WaitForElement("[data-testid=retire-form]", Wait);
+
+        page.Find("[data-testid=confirm-retire]").Click();
+
+        page.WaitForElement("tr[data-platform=gradient] [data-testid=restore]", Wait);
+        Assert.Equal(ChangeKind.Retire, (await HistoryOfAsync("gradient"))[0].Kind);
+        Assert.Equal(Web.Catalog.PlatformStatus.Discontinued, (await Catalog.Editor.GetForEditAsync("gradient"))!.Status);
+
+        page.Find("tr[data-platform=gradient] [data-testid=restore]").Click();
+
+        page.WaitForElement("tr[data-platform=gradient] [data-testid=retire]", Wait);
+        Assert.Equal(ChangeKind.Restore, (await HistoryOfAsync("gradient"))[0].Kind);
+    }
+
+    [Fact]
+    public async Task The_public_history_lists_changes_newest_first_without_admin_identities()
+    {
+        var secret = new Actor("secret-admin-id", "secret-admin@example.org");
+        var change = await Catalog.Editor.EditAsync("colab", m => m.Vendor = "Google Research", note: "Vendor name from the FAQ.", actor: secret);
+
+        var history = Render<PlatformHistory>(parameters => parameters.Add(p => p.Slug, "colab"));
+
+        history.WaitForElement("[data-change-id]", Wait);
+        var entries = history.FindAll("[data-change-id]");
+        Assert.Equal(change.ChangeId.ToString(System.Globalization.CultureInfo.InvariantCulture), entries[0].GetAttribute("data-change-id"));
+        Assert.Contains("Edited", entries[0].TextContent);
+        Assert.Contains("Vendor name from the FAQ.", entries[0].TextContent);
+        Assert.Contains("Google Research", entries[0].TextContent);
+        Assert.Equal("Seed", entries[^1].GetAttribute("data-kind"));
+        Assert.DoesNotContain("secret-admin", history.Markup);
+        Assert.DoesNotContain("admin@example.org", history.Markup);
+        Assert.Empty(history.FindAll("button"));
+    }
+
+    [Fact]
+    public void The_public_history_says_so_when_nothing_is_recorded()
+    {
+        var history = Render<PlatformHistory>(parameters => parameters.Add(p => p.Slug, "no-such-platform"));
+
+        history.WaitForElement("[data-testid=history-empty]", Wait);
+        Assert.Equal("No changes recorded.", history.Find("[data-testid=history-empty]").TextContent.Trim());
+    }
+}
