@@ -2,6 +2,7 @@ using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Api;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.HardwareReports;
 using FreeGpuPortal.Web.Hosting;
 
 using Serilog;
@@ -14,6 +15,7 @@ builder.AddPortalUi();
 builder.AddPortalRateLimiting();
 builder.AddPortalApi();
 builder.AddPortalAccounts();
+builder.AddHardwareReports();
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.HardwareReports;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<PlatformSource> PlatformSources => Set<PlatformSource>();
     public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
     public DbSet<CatalogFieldChange> CatalogFieldChanges => Set<CatalogFieldChange>();
+    public DbSet<SubmittedReport> SubmittedReports => Set<SubmittedReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,6 +98,28 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         modelBuilder.Entity<CatalogFieldChange>(field =>
         {
             field.Property(f => f.Field).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SubmittedReport>(report =>
+        {
+            report.Property(r => r.Note).HasMaxLength(ReportRules.NoteMaxLength);
+            report.Property(r => r.GpuName).HasMaxLength(200);
+            report.Property(r => r.DriverVersion).HasMaxLength(64);
+            report.Property(r => r.CudaVersion).HasMaxLength(32);
+            report.Property(r => r.CpuModel).HasMaxLength(200);
+            report.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            report.Property(r => r.ModeratedByUserId).HasMaxLength(450);
+            report.Property(r => r.ModeratedByName).HasMaxLength(256);
+            report.Property(r => r.SubmittedAtUtc).HasConversion(
+                value => value.ToUniversalTime(),
+                value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+            report.Property(r => r.ModeratedAtUtc).HasConversion(
+                value => value.HasValue ? value.Value.ToUniversalTime() : (DateTime?)null,
+                value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : null);
+            report.HasIndex(r => new { r.Status, r.SubmittedAtUtc });
+            report.HasIndex(r => new { r.PlatformId, r.Status, r.SessionDate });
+            report.HasOne(r => r.Platform).WithMany().HasForeignKey(r => r.PlatformId).OnDelete(DeleteBehavior.Restrict);
+            report.HasOne<CatalogChange>().WithMany().HasForeignKey(r => r.AppliedChangeId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -502,6 +502,97 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.ToTable("PlatformSources");
                 });
 
+            modelBuilder.Entity("FreeGpuPortal.Web.HardwareReports.SubmittedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppliedChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CpuModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CudaVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DriverVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GpuCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GpuMemoryMiB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GpuName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LogicalCpus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MemTotalKiB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModeratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParsedJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RawText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sockets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThreadsPerCore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedChangeId");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.HasIndex("PlatformId", "Status", "SessionDate");
+
+                    b.ToTable("SubmittedReports");
+                });
+
             modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogChange", b =>
                 {
                     b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
@@ -568,6 +659,22 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FreeGpuPortal.Web.HardwareReports.SubmittedReport", b =>
+                {
+                    b.HasOne("FreeGpuPortal.Web.Auditing.CatalogChange", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedChangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Platform");
                 });
 
             modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogChange", b =>

@@ -1,0 +1,113 @@
+using FreeGpuPortal.HardwareReports;
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.HardwareReports;
+
+/// <summary>The platform a report is for, as the report page shows it.</summary>
+public sealed record ReportPlatform(int Id, string Slug, string Name);
+
+/// <summary>The outcome of the check step: the errors of the form, and the parsed result when the text could be read.</summary>
+public sealed record ReportCheck(IReadOnlyList<ReportError> Errors, HardwareReport? Parsed, string Fingerprint)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>What became of a save. Exactly one of the nested cases.</summary>
+public abstract record ReportSaveResult
+{
+    private ReportSaveResult()
+    {
+    }
+
+    /// <summary>Stored as pending; it appears publicly once an admin approves it.</summary>
+    public sealed record Saved(int ReportId) : ReportSaveResult;
+
+    /// <summary>The honeypot was filled: the visitor sees the thank-you, nothing was stored.</summary>
+    public sealed record Discarded : ReportSaveResult;
+
+    /// <summary>Not stored: the check's errors (and parsed result, when there is one) say why.</summary>
+    public sealed record Refused(ReportCheck Check) : ReportSaveResult;
+}
+
+/// <summary>Checks and stores the reports visitors submit on <c>/platforms/{slug}/report</c>.</summary>
+public sealed class ReportSubmissions(
+    IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<ReportSubmissions> logger)
+{
+    /// <summary>Today's UTC date: the form's default session date and the latest one it accepts.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+
+    public async Task<ReportPlatform?> FindPlatformAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Platforms.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new ReportPlatform(p.Id, p.Slug, p.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Step one: validates the form and parses the text. Stores nothing.</summary>
+    public ReportCheck Check(ReportForm form)
+    {
+        var errors = ReportRules.Validate(form, Today).ToList();
+        var text = ReportRules.NormalizeText(form.Text);
+        if (errors.Any(e => e.Field == nameof(ReportForm.Text)))
+        {
+            return new ReportCheck(errors, null, "");
+        }
+
+        var parsed = HardwareReportParser.Parse(text);
+        if (!ReportRules.HasValues(parsed))
+        {
+            errors.Insert(0, new ReportError(nameof(ReportForm.Text), "Report.Error.NothingRecognised"));
+        }
+
+        return new ReportCheck(errors, parsed, ReportRules.Fingerprint(text));
+    }
+
+    /// <summary>Step two: stores the report as pending, when the form is valid and the honeypot empty.</summary>
+    public async Task<ReportSaveResult> SaveAsync(ReportPlatform platform, ReportForm form, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            logger.LogInformation("Discarded a hardware report for {PlatformSlug}: the honeypot field was filled", platform.Slug);
+            return new ReportSaveResult.Discarded();
+        }
+
+        var check = Check(form);
+        if (!check.IsValid || check.Parsed is not { } parsed)
+        {
+            return new ReportSaveResult.Refused(check);
+        }
+
+        var note = form.Note?.Trim();
+        var report = new SubmittedReport
+        {
+            PlatformId = platform.Id,
+            SessionDate = form.SessionDate!.Value,
+            Note = string.IsNullOrEmpty(note) ? null : note,
+            RawText = ReportRules.NormalizeText(form.Text),
+            GpuName = parsed.Gpus.FirstOrDefault()?.Name,
+            GpuMemoryMiB = parsed.Gpus.FirstOrDefault()?.MemoryMiB,
+            GpuCount = parsed.GpuCount,
+            DriverVersion = parsed.DriverVersion,
+            CudaVersion = parsed.CudaVersion,
+            CpuModel = parsed.Cpu?.Model,
+            LogicalCpus = parsed.Cpu?.LogicalCpus,
+            ThreadsPerCore = parsed.Cpu?.ThreadsPerCore,
+            Sockets = parsed.Cpu?.Sockets,
+            MemTotalKiB = parsed.MemTotalKiB,
+            ParsedJson = ParsedReport.From(parsed).ToJson(),
+            Status = ReportStatus.Pending,
+            SubmittedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
+        };
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.SubmittedReports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Hardware report {ReportId} for {PlatformSlug} submitted for review", report.Id, platform.Slug);
+        return new ReportSaveResult.Saved(report.Id);
+    }
+}
