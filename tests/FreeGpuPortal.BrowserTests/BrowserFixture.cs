@@ -17,6 +17,37 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// Runs the portal's own command line, as an operator would (`FreeGpuPortal.Web admin create --email …`), against
+    /// the running server's data directory, with the password on standard input.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunPortalCommandAsync(string standardInput, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FreeGpuPortal.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Storage__DataDirectory"] = _server.DataDirectory;
+        start.Environment["Serilog__File__Enabled"] = "false";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(standardInput);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     public async Task InitializeAsync()
     {
         _server.UseKestrel(0);
@@ -75,12 +106,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private sealed class PortalServer : WebApplicationFactory<Program>
     {
-        private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "freegpuportal-browser", Guid.NewGuid().ToString("N"));
+        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "freegpuportal-browser", Guid.NewGuid().ToString("N"));
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+            builder.UseSetting("Storage:DataDirectory", DataDirectory);
+            builder.UseSetting("Admin:RequireTwoFactor", "false");
             builder.UseSetting("Serilog:File:Enabled", "false");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }

@@ -23,6 +23,7 @@ public static class PortalTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#b0a6ff",
+            PrimaryContrastText = "#17112e",
             AppbarBackground = "#1f1f29",
             TextSecondary = "rgba(255,255,255,0.78)",
             Warning = "#ffb74d",

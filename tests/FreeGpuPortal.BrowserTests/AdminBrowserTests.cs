@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+
+using Deque.AxeCore.Playwright;
+
+using Microsoft.Playwright;
+
+namespace FreeGpuPortal.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AdminBrowserTests(BrowserFixture fixture)
+{
+    private const string Email = "first-admin@example.org";
+    private const string Password = "a quiet lake at dawn";
+
+    private async Task<IPage> SignedInAdminAsync()
+    {
+        var (exitCode, output) = await fixture.RunPortalCommandAsync(Password, "admin", "create", "--email", Email);
+        Assert.True(exitCode == 0 || output.Contains("exists already", StringComparison.Ordinal), output);
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login?ReturnUrl=%2Fadmin");
+        await page.GetByLabel("Email").FillAsync(Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin$"));
+        await WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    private static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator(".admin-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
+
+    private static async Task<string> IdleOnTableAsync(IPage page, string slug)
+    {
+        await page.GotoAsync("/");
+        return (await page.Locator($"tr[data-platform={slug}] td[data-column=idle] .sourced-value").InnerTextAsync()).Trim();
+    }
+
+    private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        // A snackbar fades in; measuring contrast mid-fade would report its half-transparent text.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, page.Url + ": " + string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
+
+    [Fact]
+    public async Task An_admin_changes_colabs_idle_time_with_evidence_sees_it_everywhere_and_reverts_it()
+    {
+        var page = await SignedInAdminAsync();
+        await AssertNoSeriousAxeViolationsAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("admin-catalog.png"), FullPage = true });
+        Assert.Equal("30 min", await IdleOnTableAsync(page, "colab"));
+
+        await page.GotoAsync("/admin/platforms/colab/edit");
+        await WaitUntilInteractiveAsync(page);
+        await page.GetByLabel("Idle timeout (min) – minimum").FillAsync("45");
+        await page.Keyboard.PressAsync("Tab");
+        await page.GetByLabel("Idle timeout (min) – maximum").FillAsync("45");
+        await page.Keyboard.PressAsync("Tab");
+        await page.GetByLabel("Evidence URL").FillAsync("https://research.google.com/colaboratory/faq.html");
+        await page.Keyboard.PressAsync("Tab");
+        await AssertNoSeriousAxeViolationsAsync(page);
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("admin-edit.png"), FullPage = false });
+        await page.Locator("[data-testid=save]").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/admin/platforms/colab/history\?saved=\d+$"));
+        await page.Locator("[data-testid=saved-message]").WaitForAsync();
+
+        var entry = page.Locator("li[data-change-id][data-kind=Edit]").First;
+        Assert.Contains("45", await entry.InnerTextAsync());
+        Assert.Contains("research.google.com/colaboratory/faq.html", await entry.InnerHTMLAsync());
+        await AssertNoSeriousAxeViolationsAsync(page);
+
+        Assert.Equal("45 min", await IdleOnTableAsync(page, "colab"));
+        await page.GotoAsync("/platforms/colab");
+        Assert.Contains("45", await page.Locator("[data-testid=platform-history]").InnerTextAsync());
+
+        await page.GotoAsync("/admin/platforms/colab/history");
+        await WaitUntilInteractiveAsync(page);
+        await page.Locator("li[data-change-id][data-kind=Edit]").First.Locator("[data-testid=revert]").ClickAsync();
+        var confirm = page.Locator("[data-testid=confirm-revert]");
+        if (await confirm.CountAsync() > 0)
+        {
+            await confirm.First.ClickAsync();
+        }
+
+        await page.Locator("li[data-change-id][data-kind=Revert]").First.WaitForAsync();
+        Assert.Equal("30 min", await IdleOnTableAsync(page, "colab"));
+    }
+
+    [Fact]
+    public async Task A_bad_value_shows_its_field_message_and_keeps_the_other_inputs()
+    {
+        var page = await SignedInAdminAsync();
+        await page.GotoAsync("/admin/platforms/kaggle/edit");
+        await WaitUntilInteractiveAsync(page);
+
+        await page.Locator("#f-Name").FillAsync("Kaggle Notebooks");
+        await page.Keyboard.PressAsync("Tab");
+        await page.GetByLabel("Idle timeout (min) – minimum").FillAsync("20000");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Locator("[data-testid=save]").ClickAsync();
+
+        var message = page.Locator("[data-field-error='IdleTimeoutMinutes.Min']");
+        await message.WaitForAsync();
+        Assert.Contains("10,080", (await message.InnerTextAsync()).Replace("10080", "10,080", StringComparison.Ordinal));
+        Assert.Equal("Kaggle Notebooks", await page.Locator("#f-Name").InputValueAsync());
+        Assert.Equal("20000", await page.GetByLabel("Idle timeout (min) – minimum").InputValueAsync());
+        Assert.Matches(new Regex("/admin/platforms/kaggle/edit$"), page.Url);
+    }
+
+    [Fact]
+    public async Task After_signing_out_the_admin_area_sends_to_sign_in()
+    {
+        var page = await SignedInAdminAsync();
+
+        await page.Locator("[data-testid=sign-out]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync("/admin");
+
+        Assert.Matches(new Regex("/Account/Login"), page.Url);
+        await AssertNoSeriousAxeViolationsAsync(page);
+    }
+}
