@@ -26,6 +26,7 @@ if (AdminCommand.IsInvocation(args))
     return await AdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -36,6 +37,8 @@ app.UseSerilogRequestLogging();
 app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
+app.UseSecurityLogContext();
+app.UseAccessDeniedPage();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UsePublicPageCaching();

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 
 using FreeGpuPortal.Web.Components.Account;
 using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Hosting;
 
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -31,6 +33,8 @@ public static class AccountsExtensions
         }
 
         services.AddSingleton(admin);
+        builder.AddSecurityEvents();
+        services.AddScoped<AdminAccounts>();
 
         services.AddDbContextFactory<AccountsDbContext>((provider, options) => options.UseSqlite(
             provider.GetRequiredService<DataDirectory>().CatalogConnectionString,
@@ -64,20 +68,62 @@ public static class AccountsExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
         services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
 
+        // Every cookie the app sets: not readable by scripts, only over HTTPS outside Development, never sent on
+        // cross-site requests. (Development runs over plain HTTP too.)
+        var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = securePolicy;
             options.LoginPath = "/Account/Login";
-            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.AccessDeniedPath = SecurityAccessDeniedExtensions.AccessDeniedPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Signed in but not allowed: 403 with the access-denied page, not a redirect (see SecurityAccessDeniedExtensions).
+            options.Events.OnRedirectToAccessDenied = SecurityAccessDeniedExtensions.ForbidWithStatus;
+        });
+        foreach (var scheme in new[] { IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, options =>
+            {
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = securePolicy;
+            });
+        }
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = securePolicy;
+        });
+
+        // The cookie is checked against the account's security stamp this often, so a removed admin role or a sign-out
+        // elsewhere ends access at the next request. The check rebuilds the principal from the database and would drop
+        // the "amr" claim of a two-factor sign-in, which the Admin policy needs: it is carried over.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, admin.SessionValidationSeconds));
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity
+                    && context.CurrentPrincipal is { } current)
+                {
+                    foreach (var amr in current.FindAll("amr").Where(c => !identity.HasClaim("amr", c.Value)))
+                    {
+                        identity.AddClaim(new Claim("amr", amr.Value));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAuthorizationBuilder()

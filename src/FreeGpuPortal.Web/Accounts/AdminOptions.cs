@@ -9,4 +9,10 @@ public sealed class AdminOptions
 
     /// <summary>Minimum password length for admin accounts.</summary>
     public int MinimumPasswordLength { get; set; } = 12;
+
+    /// <summary>
+    /// How often (seconds) a sign-in cookie is checked against the account, so that a removed Admin role or a sign-out
+    /// elsewhere ends access. 0 checks every request. Default 10.
+    /// </summary>
+    public int SessionValidationSeconds { get; set; } = 10;
 }

@@ -64,7 +64,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 DisplayName = userName
             });
             return TypedResults.Content(optionsJson, contentType: "application/json");
-        });
+        }).RequireAuthorization(); // registering a passkey needs a signed-in user
 
         accountGroup.MapPost("/PasskeyRequestOptions", async (
             HttpContext context,

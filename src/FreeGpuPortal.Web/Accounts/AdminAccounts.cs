@@ -1,0 +1,150 @@
+using FreeGpuPortal.Web.Hosting;
+
+using Microsoft.AspNetCore.Identity;
+
+namespace FreeGpuPortal.Web.Accounts;
+
+/// <summary>One account holding the Admin role, as the admins page lists it.</summary>
+public sealed record AdminAccount(string UserId, string Email, bool TwoFactorEnabled, bool LockedOut);
+
+/// <summary>The outcome of a change to the admins: done, or refused with a sentence for the admin.</summary>
+public sealed record AdminChangeResult(bool Succeeded, string Message)
+{
+    public static AdminChangeResult Done(string message) => new(true, message);
+
+    public static AdminChangeResult Refused(string message) => new(false, message);
+}
+
+/// <summary>
+/// Adds and removes administrators. The rules live here, not in the page: the last admin cannot be removed, and
+/// removing the role renews the account's security stamp, so its open sessions lose access at their next request
+/// (cookie revalidation) and open interactive pages at their next revalidation. Every change is a security event.
+/// Changes are serialised within the process, so two admins removing each other at once cannot leave none.
+/// </summary>
+public sealed class AdminAccounts(
+    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, SecurityEventLog securityLog)
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public async Task<IReadOnlyList<AdminAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var admins = await users.GetUsersInRoleAsync(PortalRoles.Admin);
+        return [.. admins
+            .Select(u => new AdminAccount(u.Id, u.Email ?? u.UserName ?? u.Id, u.TwoFactorEnabled, u.LockoutEnd > DateTimeOffset.UtcNow))
+            .OrderBy(a => a.Email, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Makes <paramref name="email"/> an admin: a new account with <paramref name="initialPassword"/> (checked by the
+    /// password rules), or, for an existing account, the Admin role alone (a password given then is refused, so an
+    /// existing password is never replaced by accident).
+    /// </summary>
+    public async Task<AdminChangeResult> AddAsync(string email, string? initialPassword, string actorUserId, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        if (email.Length is 0 or > 256 || !email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
+        {
+            return AdminChangeResult.Refused("Enter the e-mail address of the new admin.");
+        }
+
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!await roles.RoleExistsAsync(PortalRoles.Admin))
+            {
+                await roles.CreateAsync(new IdentityRole(PortalRoles.Admin));
+            }
+
+            var user = await users.FindByEmailAsync(email);
+            if (user is not null)
+            {
+                if (await users.IsInRoleAsync(user, PortalRoles.Admin))
+                {
+                    return AdminChangeResult.Refused($"{email} is an admin already.");
+                }
+
+                if (!string.IsNullOrEmpty(initialPassword))
+                {
+                    return AdminChangeResult.Refused(
+                        $"An account for {email} exists already: leave the password empty to give it the Admin role, keeping its own password.");
+                }
+
+                var granted = await users.AddToRoleAsync(user, PortalRoles.Admin);
+                if (!granted.Succeeded)
+                {
+                    return AdminChangeResult.Refused(Describe(granted));
+                }
+
+                // A new stamp makes open sessions pick up the role at their next revalidation.
+                await users.UpdateSecurityStampAsync(user);
+                securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminRoleGranted, user.Id, user.Email, $"granted by {actorUserId}");
+                return AdminChangeResult.Done($"{email} is now an admin.");
+            }
+
+            if (string.IsNullOrEmpty(initialPassword))
+            {
+                return AdminChangeResult.Refused($"There is no account for {email} yet: give it an initial password.");
+            }
+
+            user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, initialPassword);
+            if (!created.Succeeded)
+            {
+                return AdminChangeResult.Refused(Describe(created));
+            }
+
+            var added = await users.AddToRoleAsync(user, PortalRoles.Admin);
+            if (!added.Succeeded)
+            {
+                return AdminChangeResult.Refused(Describe(added));
+            }
+
+            securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminCreated, user.Id, user.Email, $"created by {actorUserId}");
+            return AdminChangeResult.Done($"{email} is now an admin. Give them the initial password through another channel; they should change it and set up two-factor sign-in.");
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Takes the Admin role from <paramref name="userId"/>, unless it is the last admin. The account itself stays.</summary>
+    public async Task<AdminChangeResult> RemoveAsync(string userId, string actorUserId, CancellationToken cancellationToken = default)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null || !await users.IsInRoleAsync(user, PortalRoles.Admin))
+            {
+                return AdminChangeResult.Refused("That account is not an admin (any more).");
+            }
+
+            var admins = await users.GetUsersInRoleAsync(PortalRoles.Admin);
+            if (admins.Count <= 1)
+            {
+                securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminRemovalRefused, user.Id, user.Email, $"last admin; asked by {actorUserId}");
+                return AdminChangeResult.Refused(
+                    $"{user.Email} is the last admin and cannot be removed: add another admin first.");
+            }
+
+            var removed = await users.RemoveFromRoleAsync(user, PortalRoles.Admin);
+            if (!removed.Succeeded)
+            {
+                return AdminChangeResult.Refused(Describe(removed));
+            }
+
+            // Ends the account's open sessions: cookies fail their next security-stamp check, circuits their next
+            // revalidation.
+            await users.UpdateSecurityStampAsync(user);
+            securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminRoleRemoved, user.Id, user.Email, $"removed by {actorUserId}");
+            return AdminChangeResult.Done($"{user.Email} is no longer an admin; their open sessions lose access.");
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+}
