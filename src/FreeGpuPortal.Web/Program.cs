@@ -1,5 +1,6 @@
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Api;
+using FreeGpuPortal.Web.Catalog.Transfer;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.HardwareReports;
@@ -50,6 +51,7 @@ app.MapStaticAssets();
 app.MapPortalHealthChecks();
 app.MapThemeStylesheet();
 app.MapPortalApi();
+app.MapCatalogTransfer();
 app.MapPortalPages();
 
 await app.RunAsync();

@@ -38,9 +38,8 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
 
     private static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
     {
-        // A snackbar fades in; measuring contrast mid-fade would report its half-transparent text.
-        await page.WaitForFunctionAsync(
-            "() => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')");
+        // A snackbar fades in and out; measured mid-fade, its half-transparent text fails contrast. Scan once it is gone.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.mud-snackbar')", null, new() { Timeout = 20_000 });
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, page.Url + ": " + string.Join("\n", serious.Select(v =>
@@ -111,6 +110,36 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
         Assert.Equal("Kaggle Notebooks", await page.Locator("#f-Name").InputValueAsync());
         Assert.Equal("20000", await page.GetByLabel("Idle timeout (min) – minimum").InputValueAsync());
         Assert.Matches(new Regex("/admin/platforms/kaggle/edit$"), page.Url);
+    }
+
+    [Fact]
+    public async Task The_transfer_page_checks_a_loaded_file_before_anything_is_applied()
+    {
+        var page = await SignedInAdminAsync();
+        await page.GotoAsync("/admin/catalog/transfer");
+        await WaitUntilInteractiveAsync(page);
+
+        var export = await page.APIRequest.GetAsync("/admin/catalog/export.json");
+        Assert.Equal(200, export.Status);
+        var file = System.Text.Json.Nodes.JsonNode.Parse(await export.TextAsync())!;
+        var kaggle = file["platforms"]!.AsArray().Single(p => (string?)p!["slug"] == "kaggle")!;
+        kaggle["idleTimeoutMinutes"]!["min"] = 25;
+        var json = file.ToJsonString();
+        // A file of this size is loaded through the file input: the circuit takes messages up to 32 KB, too small to paste it.
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "catalog.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(json),
+        });
+        await page.Locator("[data-testid=transfer-message]").WaitForAsync();
+        await page.Locator("[data-testid=preview]").ClickAsync();
+
+        await page.Locator("[data-testid=import-preview]").WaitForAsync();
+        Assert.Equal("Changed", await page.Locator("[data-testid=import-preview] tr[data-platform=kaggle]").GetAttributeAsync("data-kind"));
+        Assert.Equal("Unchanged", await page.Locator("[data-testid=import-preview] tr[data-platform=colab]").GetAttributeAsync("data-kind"));
+        await AssertNoSeriousAxeViolationsAsync(page);
+        Assert.Equal("20 min", await IdleOnTableAsync(page, "kaggle")); // previewing applies nothing
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public static class CatalogDataExtensions
         builder.Services.AddSingleton<CatalogEditor>();
         builder.Services.AddSingleton<CatalogHistory>();
         builder.Services.AddSingleton<PlatformAdminList>();
+        builder.Services.AddSingleton<FreeGpuPortal.Web.Catalog.Transfer.CatalogTransfer>();
         builder.Services.AddDbContextFactory<CatalogDbContext>((services, options) => options
             .UseSqlite(services.GetRequiredService<DataDirectory>().CatalogConnectionString)
             .AddInterceptors(

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Catalog.Transfer;
+
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FreeGpuPortal.IntegrationTests.Transfer;
+
+public sealed class CatalogTransferTests : IAsyncLifetime
+{
+    private static readonly Actor Admin = new("admin-1", "admin@example.org");
+    private readonly PortalFactory _source = new();
+    private readonly PortalFactory _target = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _source.DisposeAsync();
+        await _target.DisposeAsync();
+    }
+
+    private static CatalogTransfer TransferOf(PortalFactory factory) => factory.Services.GetRequiredService<CatalogTransfer>();
+
+    private static CatalogEditor EditorOf(PortalFactory factory) => factory.Services.GetRequiredService<CatalogEditor>();
+
+    /// <summary>The platforms of an export as JSON: what must be identical between two instances.</summary>
+    private static string PlatformsOf(CatalogFile file) => JsonSerializer.Serialize(file.Platforms, CatalogTransfer.JsonOptions);
+
+    private async Task EditSourceCatalogAsync()
+    {
+        _ = _source.CreateClient(); // start the app: migrate and seed
+        var editor = EditorOf(_source);
+        var colab = (await editor.GetForEditAsync("colab"))!;
+        colab.IdleTimeoutMinutes.Min = 45;
+        colab.IdleTimeoutMinutes.Max = 90;
+        colab.Pros.Add("Fast to start");
+        var updated = await editor.UpdateAsync(new PlatformChangeRequest(colab, new ChangeEvidence { EvidenceUrl = "https://research.google.com/colaboratory/faq.html" }, Admin));
+        Assert.IsType<EditResult.Success>(updated);
+
+        var lightning = new PlatformEditModel { Slug = "lightning", Name = "Lightning Studios", Vendor = "Lightning AI" };
+        lightning.Gpus.Add(new GpuOptionEditModel { GpuModelSlug = "tesla-t4", PerSession = 1, SourceUrl = "https://lightning.ai/pricing", SourceTitle = "Lightning pricing" });
+        lightning.MaxSessionHours.Min = 4;
+        lightning.MaxSessionHours.Max = 4;
+        var created = await editor.CreateAsync(new PlatformChangeRequest(lightning, new ChangeEvidence { EvidenceUrl = "https://lightning.ai/pricing" }, Admin));
+        Assert.IsType<EditResult.Success>(created);
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_a_fresh_instance_gives_an_identical_catalog_through_audited_changes()
+    {
+        await EditSourceCatalogAsync();
+        var exported = await TransferOf(_source).ExportAsync();
+        var json = CatalogTransfer.Serialize(exported);
+        _ = _target.CreateClient();
+
+        var preview = await TransferOf(_target).PreviewAsync(json);
+
+        Assert.True(preview.CanApply, string.Join(" ", preview.Problems));
+        Assert.Equal(PlatformImportKind.Changed, preview.Platforms.Single(p => p.Slug == "colab").Kind);
+        Assert.Equal(["IdleTimeoutMinutes", "Pros"], preview.Platforms.Single(p => p.Slug == "colab").Differences.Select(d => d.Field));
+        Assert.Equal(PlatformImportKind.New, preview.Platforms.Single(p => p.Slug == "lightning").Kind);
+        Assert.Equal(PlatformImportKind.Unchanged, preview.Platforms.Single(p => p.Slug == "kaggle").Kind);
+        Assert.Equal(2, preview.ChangeCount);
+
+        var result = await TransferOf(_target).ApplyAsync(json, Admin, "moving the catalog");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(PlatformsOf(exported), PlatformsOf(await TransferOf(_target).ExportAsync()));
+        var history = await _target.Services.GetRequiredService<CatalogHistory>().ForPlatformAsync("colab", includeActors: true);
+        var imported = history.First();
+        Assert.Equal(ChangeKind.Edit, imported.Kind);
+        Assert.Equal("admin@example.org", imported.ActorDisplayName);
+        Assert.Contains("Imported from a catalog file: moving the catalog", imported.Note);
+
+        var again = await TransferOf(_target).PreviewAsync(json);
+        Assert.Equal(0, again.ChangeCount); // applying twice changes nothing more
+    }
+
+    [Theory]
+    [InlineData("", "The file is empty.")]
+    [InlineData("{ \"formatVersion\": 1, \"platforms\": [ { \"slug\": ", "The file is not valid catalog JSON (line 1")]
+    [InlineData("{ \"formatVersion\": 7, \"platforms\": [] }", "format version 7")]
+    [InlineData("[1, 2, 3]", "The file is not valid catalog JSON")]
+    public async Task A_file_that_cannot_be_read_says_why_and_nothing_is_applied(string json, string problem)
+    {
+        _ = _target.CreateClient();
+
+        var result = await TransferOf(_target).ApplyAsync(json, Admin, null);
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Results);
+        Assert.Contains(result.Preview.Problems, p => p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invalid_values_and_unknown_gpu_models_are_reported_per_platform_before_anything_changes()
+    {
+        _ = _source.CreateClient();
+        var file = await TransferOf(_source).ExportAsync();
+        var kaggle = file.Platforms.Single(p => p.Slug == "kaggle");
+        kaggle.IdleTimeoutMinutes.Min = 99_999;
+        kaggle.Gpus.Add(new GpuOptionEditModel { GpuModelSlug = "imaginary-x1", PerSession = 1 });
+        var json = CatalogTransfer.Serialize(file);
+
+        var result = await TransferOf(_source).ApplyAsync(json, Admin, null);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Preview.Problems, p => p.Contains("imaginary-x1", StringComparison.Ordinal));
+        Assert.Contains("IdleTimeoutMinutes.Min", result.Preview.Platforms.Single(p => p.Slug == "kaggle").Errors.Keys);
+        Assert.Equal(20, (await EditorOf(_source).GetForEditAsync("kaggle"))!.IdleTimeoutMinutes.Min);
+    }
+
+    [Fact]
+    public async Task Only_admins_can_download_the_export()
+    {
+        var client = _source.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(CatalogTransferEndpoints.ExportPath);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location?.PathAndQuery);
+    }
+}
