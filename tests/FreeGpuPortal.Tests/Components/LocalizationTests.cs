@@ -21,6 +21,7 @@ public sealed partial class LocalizationTests
     {
         ["Status."] = typeof(PlatformStatus),
         ["Notice."] = typeof(QueryProblem),
+        ["Admin.Transfer.Kind."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.PlatformImportKind),
     };
 
     private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");
