@@ -27,7 +27,10 @@ public static class LoggingExtensions
                     rollOnFileSizeLimit: true,
                     shared: true);
             }
-        });
+        },
+        // Each host keeps its own logger rather than replacing Serilog's static one, so test hosts running side by side
+        // never write into each other's sinks.
+        preserveStaticLogger: true);
         return builder;
     }
 }
