@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 
 using FreeGpuPortal.Web.Components.Account;
 using FreeGpuPortal.Web.Data;
@@ -143,23 +142,10 @@ public static class AccountsExtensions
             options.XmlRepository = new FileSystemXmlRepository(
                 Directory.CreateDirectory(Path.Combine(data.Path, "keys")), loggers));
 
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(SignInRateLimitPolicy, context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("reads");
-            }
-
-            var section = builder.Configuration.GetSection("RateLimits:SignIn");
-            return RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, section.GetValue("PermitPerMinute", 10)),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-        }));
+        // Reading the sign-in pages is free; each attempt (a POST) counts.
+        services.Configure<RateLimiterOptions>(options => RateLimitingExtensions.AddPerIpFixedWindow(
+            options, SignInRateLimitPolicy, builder.Configuration.GetSection("RateLimits:SignIn"),
+            defaultPermits: 10, counts: context => HttpMethods.IsPost(context.Request.Method)));
 
         return builder;
     }

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using FreeGpuPortal.Web.Hosting;
 
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,23 +23,9 @@ public static class HardwareReportsExtensions
         builder.Services.AddSingleton<ReportModeration>();
         builder.Services.AddSingleton<ReportStatistics>();
 
-        var section = builder.Configuration.GetSection("RateLimits:ReportSubmit");
-        builder.Services.Configure<RateLimiterOptions>(options =>
-        {
-            var window = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("WindowSeconds", 3600)));
-            var permits = Math.Max(1, section.GetValue("Permits", 10));
-            options.AddPolicy(SubmitPolicy, context => CountsAgainstLimit(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = permits,
-                        Window = window,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    })
-                : RateLimitPartition.GetNoLimiter("not-a-save"));
-        });
+        builder.Services.Configure<RateLimiterOptions>(options => RateLimitingExtensions.AddPerIpFixedWindow(
+            options, SubmitPolicy, builder.Configuration.GetSection("RateLimits:ReportSubmit"),
+            defaultPermits: 10, defaultWindowSeconds: 3600, counts: context => CountsAgainstLimit(context.Request)));
         return builder;
     }
 

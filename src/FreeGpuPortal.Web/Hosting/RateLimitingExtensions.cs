@@ -25,8 +25,8 @@ public static class RateLimitingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddRateLimiter(options =>
         {
-            AddPerIpFixedWindow(options, ApiPolicy, configuration.GetSection("RateLimits:Api"), permitPerMinute: 120);
-            AddPerIpFixedWindow(options, HardwareReportParsePolicy, configuration.GetSection("RateLimits:HardwareReportParse"), permitPerMinute: 30);
+            AddPerIpFixedWindow(options, ApiPolicy, configuration.GetSection("RateLimits:Api"), defaultPermits: 120);
+            AddPerIpFixedWindow(options, HardwareReportParsePolicy, configuration.GetSection("RateLimits:HardwareReportParse"), defaultPermits: 30);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = WriteRejectionAsync;
         });
@@ -35,22 +35,30 @@ public static class RateLimitingExtensions
 
     /// <summary>
     /// A fixed window per client IP. The section may set "PermitPerMinute", or "Permits" and "WindowSeconds" for
-    /// another window (e.g. 10 an hour).
+    /// another window (e.g. 10 an hour). Requests for which <paramref name="counts"/> returns false pass unlimited
+    /// (e.g. reading a form, when only submitting it should count).
     /// </summary>
     public static RateLimiterOptions AddPerIpFixedWindow(
-        RateLimiterOptions options, string policyName, IConfiguration section, int permitPerMinute)
+        RateLimiterOptions options,
+        string policyName,
+        IConfiguration section,
+        int defaultPermits,
+        int defaultWindowSeconds = 60,
+        Func<HttpContext, bool>? counts = null)
     {
-        var window = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("WindowSeconds", 60)));
-        var permits = Math.Max(1, section.GetValue("Permits", section.GetValue("PermitPerMinute", permitPerMinute)));
-        return options.AddPolicy(policyName, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+        var window = TimeSpan.FromSeconds(Math.Max(1, section.GetValue("WindowSeconds", defaultWindowSeconds)));
+        var permits = Math.Max(1, section.GetValue("Permits", section.GetValue("PermitPerMinute", defaultPermits)));
+        return options.AddPolicy(policyName, context => counts is not null && !counts(context)
+            ? RateLimitPartition.GetNoLimiter("not-counted")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = window,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
     }
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
