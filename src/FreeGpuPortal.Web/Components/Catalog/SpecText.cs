@@ -48,6 +48,14 @@ public static class SpecText
         return known.Count == 0 ? null : Range(known.Min(), known.Max(), l["Unit.Gigabytes"]);
     }
 
+    /// <summary>"15 GB (Google Drive)": the size, and where it lives when that is stated.</summary>
+    public static string? Storage(SpecValue size, string? where, IStringLocalizer l) =>
+        Range(size, l["Unit.Gigabytes"]) is { } text && where is not null ? $"{text} ({where})" : Range(size, l["Unit.Gigabytes"]);
+
+    /// <summary>What qualifies a weekly quota: its note and its reset rule, in one sentence pair.</summary>
+    public static string? QuotaNote(SpecValue hours, string? resetRule) =>
+        string.Join(" ", new[] { hours.Note, resetRule }.Where(n => n is not null)) is { Length: > 0 } text ? text : null;
+
     public static string? WeeklyQuota(PlatformSummary platform, IStringLocalizer l) => platform.WeeklyQuotaKind switch
     {
         WeeklyQuotaKind.NoQuota => l["Spec.NoWeeklyQuota"],

@@ -34,14 +34,12 @@ public static class ComparisonRows
             Numeric("cpu", l["Column.Cpu"], SortKey.CpuCores, platforms, p => Spec(SpecText.Cpu(p), p.CpuCount)),
             Numeric("ram", l["Column.Ram"], SortKey.RamGb, platforms, p => Spec(SpecText.Range(p.RamGb, l["Unit.Gigabytes"]), p.RamGb)),
             Numeric("storage", l["Column.Storage"], SortKey.StorageGb, platforms, p =>
-                Spec(SpecText.Range(p.StorageGb, l["Unit.Gigabytes"]) is { } size && p.StorageNote is { } where ? $"{size} ({where})" : SpecText.Range(p.StorageGb, l["Unit.Gigabytes"]), p.StorageGb)),
+                Spec(SpecText.Storage(p.StorageGb, p.StorageNote, l), p.StorageGb)),
             Numeric("session", l["Column.MaxSession"], SortKey.SessionHours, platforms, p => Spec(SpecText.Range(p.MaxSessionHours, l["Unit.Hours"]), p.MaxSessionHours)),
             Numeric("idle", l["Column.IdleTimeout"], SortKey.IdleMinutes, platforms, p => Spec(SpecText.Minutes(p.IdleTimeoutMinutes, l), p.IdleTimeoutMinutes)),
             Numeric("weekly", l["Column.WeeklyQuota"], SortKey.WeeklyGpuHours, platforms, p =>
-            {
-                var note = string.Join(" ", new[] { p.WeeklyGpuHours.Note, p.WeeklyQuotaResetRule }.Where(n => n is not null));
-                return (SpecText.WeeklyQuota(p, l), note.Length > 0 ? note : null, p.WeeklyGpuHours.SourceUrl, p.WeeklyGpuHours.SourceTitle, p.WeeklyGpuHours.AsOf);
-            }),
+                (SpecText.WeeklyQuota(p, l), SpecText.QuotaNote(p.WeeklyGpuHours, p.WeeklyQuotaResetRule),
+                    p.WeeklyGpuHours.SourceUrl, p.WeeklyGpuHours.SourceTitle, p.WeeklyGpuHours.AsOf)),
         };
 
         foreach (var feature in features)
