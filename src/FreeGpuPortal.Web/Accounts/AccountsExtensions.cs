@@ -70,7 +70,17 @@ public static class AccountsExtensions
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
-        services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
+        // Account e-mail only with an SMTP server configured; the pages offer e-mail features only then.
+        var email = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        services.AddSingleton(email);
+        if (email.IsConfigured)
+        {
+            services.AddSingleton<IEmailSender<PortalUser>, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
+        }
 
         // Every cookie the app sets: not readable by scripts, only over HTTPS outside Development, never sent on
         // cross-site requests. (Development runs over plain HTTP too.)

@@ -146,5 +146,45 @@ public sealed class AdminAccounts(
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="user"/> may delete their own account: anyone but the last admin, who would leave the
+    /// portal with nobody to run it.
+    /// </summary>
+    public async Task<bool> IsLastAdminAsync(PortalUser user) =>
+        await users.IsInRoleAsync(user, PortalRoles.Admin) && (await users.GetUsersInRoleAsync(PortalRoles.Admin)).Count <= 1;
+
+    /// <summary>
+    /// Deletes <paramref name="user"/>'s account and personal data, unless it is the last admin. Checked at the moment of
+    /// deleting, under the same lock as removing an admin, so two admins deleting themselves at once leave one.
+    /// </summary>
+    public async Task<AdminChangeResult> DeleteOwnAccountAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await IsLastAdminAsync(user))
+            {
+                securityLog.Write(LogLevel.Warning, SecurityEventTypes.AccountDeletionRefused, user.Id, user.Email, "last admin");
+                return AdminChangeResult.Refused(LastAdminCannotDelete);
+            }
+
+            var deleted = await users.DeleteAsync(user);
+            if (!deleted.Succeeded)
+            {
+                return AdminChangeResult.Refused(Describe(deleted));
+            }
+
+            securityLog.Write(LogLevel.Warning, SecurityEventTypes.AccountDeleted, user.Id, user.Email, "deleted by its owner");
+            return AdminChangeResult.Done("Your account and its personal data are deleted.");
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public const string LastAdminCannotDelete =
+        "You are the last admin: deleting your account would leave nobody to run the portal. Add another admin first.";
+
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

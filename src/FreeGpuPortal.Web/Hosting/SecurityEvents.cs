@@ -21,6 +21,9 @@ public static class SecurityEventTypes
     public const string AdminRoleGranted = "admin-role-granted";
     public const string AdminRoleRemoved = "admin-role-removed";
     public const string AdminRemovalRefused = "admin-removal-refused";
+    public const string PasswordReset = "password-reset";
+    public const string AccountDeleted = "account-deleted";
+    public const string AccountDeletionRefused = "account-deletion-refused";
 }
 
 /// <summary>

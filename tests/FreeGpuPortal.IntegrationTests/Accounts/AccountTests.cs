@@ -96,6 +96,48 @@ public sealed class AccountTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Reset_password_sets_a_new_password_from_standard_input_and_lifts_a_lockout()
+    {
+        Assert.Equal(0, (await RunAdminCommandAsync(GoodPassword, "create", "--email", "reset@example.org")).Code);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync("reset@example.org"))!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var tooShort = await RunAdminCommandAsync("short", "reset-password", "--email", "reset@example.org");
+        var unknown = await RunAdminCommandAsync("another long pass phrase", "reset-password", "--email", "nobody@example.org");
+        var (code, output, _) = await RunAdminCommandAsync("another long pass phrase", "reset-password", "--email", "reset@example.org");
+
+        Assert.Equal(1, tooShort.Code);
+        Assert.Contains("at least 12 characters", tooShort.Error);
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("no account for nobody@example.org", unknown.Error);
+        Assert.Equal(0, code);
+        Assert.Contains("Set a new password for reset@example.org", output);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync("reset@example.org"))!;
+            Assert.True(await users.CheckPasswordAsync(user, "another long pass phrase"));
+            Assert.False(await users.CheckPasswordAsync(user, GoodPassword));
+            Assert.False(await users.IsLockedOutAsync(user));
+        }
+
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "reset@example.org", "another long pass phrase")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reset_password_takes_no_password_argument()
+    {
+        var argument = await RunAdminCommandAsync(GoodPassword, "reset-password", "--email", "x@example.org", "--password", GoodPassword);
+
+        Assert.Equal(2, argument.Code);
+        Assert.Contains("Passwords are not taken as arguments", argument.Error);
+    }
+
+    [Fact]
     public async Task There_is_no_self_registration()
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

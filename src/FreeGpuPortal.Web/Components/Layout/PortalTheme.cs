@@ -4,7 +4,8 @@ namespace FreeGpuPortal.Web.Components.Layout;
 
 /// <summary>
 /// MudBlazor's default palettes with the colours that carry text darkened (light) or lightened (dark) until they meet
-/// WCAG AA contrast, as the accessibility scans in the browser tests check.
+/// WCAG AA contrast, as the accessibility scans in the browser tests check. The static pages use the same variables
+/// (theme.css) and app.css draws their buttons, fields and headings after MudBlazor's, so the whole site is one look.
 /// </summary>
 public static class PortalTheme
 {
@@ -36,6 +37,14 @@ public static class PortalTheme
             Default = new DefaultTypography
             {
                 FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+            },
+            // Buttons in sentence case, as the links beside them and the buttons of the static pages.
+            Button = new ButtonTypography
+            {
+                FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+                TextTransform = "none",
+                FontWeight = "600",
+                LetterSpacing = "normal",
             },
         },
     };

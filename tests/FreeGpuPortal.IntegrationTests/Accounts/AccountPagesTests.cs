@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+using FreeGpuPortal.IntegrationTests.Security;
+using FreeGpuPortal.Web.Accounts;
+using FreeGpuPortal.Web.Hosting;
+
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FreeGpuPortal.IntegrationTests.Accounts;
+
+/// <summary>
+/// The account pages as an admin meets them: no promise of an e-mail nobody sends, none of the template's leftovers,
+/// the site's header and navigation, and the last-admin rule when an account deletes itself.
+/// </summary>
+public sealed class AccountPagesTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+{
+    [Fact]
+    public async Task Without_an_email_sender_no_page_offers_a_password_email_and_login_says_how_to_get_a_new_password()
+    {
+        var client = portal.NewClient();
+
+        var login = await client.GetStringAsync("/Account/Login");
+        var forgot = await client.GetStringAsync("/Account/ForgotPassword");
+        var resend = await client.GetStringAsync("/Account/ResendEmailConfirmation");
+
+        Assert.DoesNotContain("href=\"Account/ForgotPassword\"", login);
+        Assert.DoesNotContain("href=\"Account/ResendEmailConfirmation\"", login);
+        Assert.Contains("admin reset-password --email", login);
+        Assert.DoesNotContain("Use a local account", login);
+        Assert.Contains("admin reset-password --email", forgot);
+        Assert.DoesNotContain("name=\"Input.Email\"", forgot);
+        Assert.DoesNotContain("name=\"Input.Email\"", resend);
+    }
+
+    [Fact]
+    public async Task The_profile_has_no_phone_number_and_the_account_pages_have_the_sites_header_navigation_and_sign_out()
+    {
+        await portal.CreateAdminAsync("profile@example.org");
+        var client = await portal.SignedInClientAsync("profile@example.org");
+
+        foreach (var path in new[] { "/Account/Manage", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/PersonalData" })
+        {
+            var html = await client.GetStringAsync(path);
+            Assert.Contains("<header class=\"app-bar\">", html);
+            Assert.Contains("data-testid=\"admin-nav\"", html);
+            Assert.Contains("href=\"admin\"", html);
+            Assert.Matches("<form action=\"Account/Logout\" method=\"post\"", html);
+            Assert.Contains("data-testid=\"sign-out\"", html);
+            Assert.DoesNotContain("Phone", html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var profile = await client.GetStringAsync("/Account/Manage");
+        Assert.Contains("profile@example.org", profile);
+        Assert.DoesNotContain("href=\"Account/Manage/Email\"", profile); // changing it would need an e-mail
+    }
+
+    [Fact]
+    public async Task The_authenticator_page_draws_a_qr_code_of_the_key_and_shows_the_key()
+    {
+        await portal.CreateAdminAsync("qr@example.org");
+        var client = await portal.SignedInClientAsync("qr@example.org");
+
+        var html = await client.GetStringAsync("/Account/Manage/EnableAuthenticator");
+
+        Assert.DoesNotContain("enable QR code generation", html);
+        Assert.Matches("<svg [^>]*role=\"img\"[^>]*aria-label=\"QR code for the authenticator app\"", html);
+        Assert.Matches("<path fill=\"#000\" d=\"(M\\d+ \\d+h1v1h-1z)+\"", html);
+        var key = Regex.Match(html, "<kbd data-shared-key>([^<]+)</kbd>").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        Assert.Equal((await users.GetAuthenticatorKeyAsync(await portal.FindAsync("qr@example.org")))!.ToLowerInvariant(), key);
+    }
+
+    [Fact]
+    public async Task The_last_admin_cannot_delete_their_account_even_from_a_tab_opened_while_there_were_two()
+    {
+        await portal.CreateAdminAsync("last-a@example.org");
+        await portal.CreateAdminAsync("last-b@example.org");
+        var a = await portal.SignedInClientAsync("last-a@example.org");
+        var b = await portal.SignedInClientAsync("last-b@example.org");
+        var staleForm = await a.GetStringAsync("/Account/Manage/DeletePersonalData"); // two admins: A may delete
+        Assert.DoesNotContain("data-testid=\"last-admin\"", staleForm);
+
+        // B deletes their account: allowed, one admin is left.
+        var deleted = await SecurityPortal.PostFormAsync(b, "/Account/Manage/DeletePersonalData", "delete-user",
+            new Dictionary<string, string> { ["Input.Password"] = SecurityPortal.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Null(await FindOrNullAsync("last-b@example.org"));
+
+        // A posts the form of the page opened earlier: refused with the reason, the account stays.
+        var refused = await a.PostAsync("/Account/Manage/DeletePersonalData", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SecurityPortal.AntiforgeryToken(staleForm),
+            ["_handler"] = "delete-user",
+            ["Input.Password"] = SecurityPortal.Password,
+        }));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("You are the last admin", html);
+        Assert.Contains("data-testid=\"last-admin\"", html);
+        Assert.NotNull(await FindOrNullAsync("last-a@example.org"));
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync("/admin")).StatusCode); // still signed in
+        Assert.NotEmpty(portal.Log.Security(SecurityEventTypes.AccountDeletionRefused));
+    }
+
+    private async Task<PortalUser?> FindOrNullAsync(string email)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email);
+    }
+}
+
+/// <summary>With an SMTP server configured, the password e-mail is offered, sent, and its link sets a new password.</summary>
+public sealed class PasswordEmailTests : IAsyncLifetime
+{
+    private readonly LoopbackSmtpServer _smtp = new();
+    private EmailPortal? _portal;
+
+    public Task InitializeAsync()
+    {
+        _portal = new EmailPortal(_smtp.Port);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_portal is not null)
+        {
+            await _portal.DisposeAsync();
+        }
+
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Forgot_password_sends_a_link_that_sets_a_new_password()
+    {
+        var portal = _portal!;
+        await portal.CreateAdminAsync("forgetful@example.org");
+        var client = portal.NewClient();
+
+        var login = await client.GetStringAsync("/Account/Login");
+        Assert.Contains("href=\"Account/ForgotPassword\"", login);
+        var sent = await SecurityPortal.PostFormAsync(client, "/Account/ForgotPassword", "forgot-password",
+            new Dictionary<string, string> { ["Input.Email"] = "forgetful@example.org" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var message = Assert.Single(_smtp.Messages);
+        var body = message.ReplaceLineEndings("\n").Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
+        Assert.Contains("To: forgetful@example.org", message);
+        var link = WebUtility.HtmlDecode(Regex.Match(body, "href=\"([^\"]+)\"").Groups[1].Value);
+        var reset = new Uri(link).PathAndQuery;
+        Assert.StartsWith("/Account/ResetPassword?code=", reset);
+
+        const string newPassword = "a brand new pass phrase";
+        var done = await SecurityPortal.PostFormAsync(client, reset, "reset-password", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "forgetful@example.org",
+            ["Input.Password"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SecurityPortal.SignInAsync(portal.NewClient(), "forgetful@example.org", newPassword)).StatusCode);
+    }
+
+    private sealed class EmailPortal(int smtpPort) : SecurityPortal("Development", null, new Dictionary<string, string>
+    {
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:SmtpPort"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:EnableSsl"] = "false",
+        ["Email:From"] = "portal@example.org",
+    });
+}
