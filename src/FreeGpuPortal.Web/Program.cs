@@ -1,10 +1,12 @@
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Api;
+using FreeGpuPortal.Web.Backups;
 using FreeGpuPortal.Web.Catalog.Transfer;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.HardwareReports;
 using FreeGpuPortal.Web.Hosting;
+using FreeGpuPortal.Web.Operations;
 
 using Serilog;
 
@@ -17,8 +19,16 @@ builder.AddPortalRateLimiting();
 builder.AddPortalApi();
 builder.AddPortalAccounts();
 builder.AddHardwareReports();
+builder.AddPortalOperations();
+builder.AddPortalBackups();
 
 var app = builder.Build();
+
+// Before start-up touches the database: a restore must find it as the backup left it.
+if (BackupCommand.IsInvocation(args))
+{
+    return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
 
 await app.Services.InitializeCatalogAsync();
 await app.Services.MigrateAccountsAsync();
@@ -27,6 +37,7 @@ if (AdminCommand.IsInvocation(args))
     return await AdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+app.UsePortalMetrics();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -52,6 +63,7 @@ app.MapPortalHealthChecks();
 app.MapThemeStylesheet();
 app.MapPortalApi();
 app.MapCatalogTransfer();
+app.MapPortalBackups();
 app.MapPortalPages();
 
 await app.RunAsync();

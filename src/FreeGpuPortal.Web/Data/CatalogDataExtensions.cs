@@ -33,9 +33,13 @@ public static class CatalogDataExtensions
         return builder;
     }
 
-    /// <summary>Creates the database when missing, applies pending migrations and inserts missing seed rows.</summary>
+    /// <summary>
+    /// Creates the database when missing, applies pending migrations and inserts missing seed rows; refuses (throws
+    /// <see cref="DatabaseUnusableException"/>) when an existing file is corrupt or unreadable.
+    /// </summary>
     public static async Task InitializeCatalogAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        await DatabaseFileCheck.EnsureUsableAsync(services, cancellationToken);
         var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {

@@ -34,7 +34,8 @@ public abstract record ReportSaveResult
 
 /// <summary>Checks and stores the reports visitors submit on <c>/platforms/{slug}/report</c>.</summary>
 public sealed class ReportSubmissions(
-    IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<ReportSubmissions> logger)
+    IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<ReportSubmissions> logger,
+    FreeGpuPortal.Web.Operations.PortalMetrics? metrics = null)
 {
     /// <summary>Today's UTC date: the form's default session date and the latest one it accepts.</summary>
     public DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
@@ -107,6 +108,7 @@ public sealed class ReportSubmissions(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.SubmittedReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
+        metrics?.ReportSubmitted();
         logger.LogInformation("Hardware report {ReportId} for {PlatformSlug} submitted for review", report.Id, platform.Slug);
         return new ReportSaveResult.Saved(report.Id);
     }

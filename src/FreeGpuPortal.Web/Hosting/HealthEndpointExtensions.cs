@@ -1,11 +1,14 @@
 using System.Text.Json;
 
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FreeGpuPortal.Web.Hosting;
 
 public static class HealthEndpointExtensions
 {
+    public const string RetryAfterSeconds = "30";
+
     public static IEndpointRouteBuilder MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
@@ -13,6 +16,13 @@ public static class HealthEndpointExtensions
             ResponseWriter = async (context, report) =>
             {
                 context.Response.ContentType = "application/json";
+                context.Response.Headers.CacheControl = "no-store";
+                if (report.Status == HealthStatus.Unhealthy)
+                {
+                    // Load balancers and monitors: try again later rather than hammering a portal that cannot write.
+                    context.Response.Headers.RetryAfter = RetryAfterSeconds;
+                }
+
                 await JsonSerializer.SerializeAsync(context.Response.Body, new
                 {
                     status = report.Status.ToString(),

@@ -25,6 +25,7 @@ public static class LoggingExtensions
                     retainedFileCountLimit: builder.Configuration.GetValue("Serilog:File:RetainedFileCount", 14),
                     fileSizeLimitBytes: 50 * 1024 * 1024,
                     rollOnFileSizeLimit: true,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j} trace={TraceId} span={SpanId}{NewLine}{Exception}",
                     shared: true);
             }
         },

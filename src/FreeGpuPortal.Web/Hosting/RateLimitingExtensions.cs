@@ -64,6 +64,8 @@ public static class RateLimitingExtensions
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var response = context.HttpContext.Response;
+        var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        context.HttpContext.RequestServices.GetService<FreeGpuPortal.Web.Operations.PortalMetrics>()?.RateLimitRejected(policy ?? "global");
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))
             : 60;

@@ -1,5 +1,6 @@
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Operations;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,13 @@ namespace FreeGpuPortal.Web.Catalog.Editing;
 /// The only way the app writes platforms. Each operation validates, uses one short-lived context, and saves the
 /// catalog rows together with one <see cref="CatalogChange"/> (who, when, evidence, fields old → new) in a single
 /// SaveChanges, so the history and the catalog cannot disagree. Each write replaces the platform's concurrency
-/// stamp; a request carrying an older stamp is refused with <see cref="EditResult.ConcurrencyConflict"/>.
+/// stamp; a request carrying an older stamp is refused with <see cref="EditResult.ConcurrencyConflict"/>. When the
+/// database cannot take the write (read-only, locked, disk full) the answer is <see cref="EditResult.StorageUnavailable"/>
+/// and SQLite's atomic commit guarantees that nothing of the change was written.
 /// </summary>
 public sealed class CatalogEditor(
-    IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<CatalogEditor> logger)
+    IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<CatalogEditor> logger,
+    PortalMetrics? metrics = null)
 {
     /// <summary>A platform as its edit form opens it, with its current stamp; null for an unknown slug.</summary>
     public async Task<PlatformEditModel?> GetForEditAsync(string slug, CancellationToken cancellationToken = default)
@@ -38,7 +42,10 @@ public sealed class CatalogEditor(
         return await ValidationContextAsync(db, platformId, before, requireEvidence: true, cancellationToken);
     }
 
-    public async Task<EditResult> CreateAsync(PlatformChangeRequest request, CancellationToken cancellationToken = default)
+    public Task<EditResult> CreateAsync(PlatformChangeRequest request, CancellationToken cancellationToken = default) =>
+        GuardedAsync(() => CreateCoreAsync(request, cancellationToken));
+
+    private async Task<EditResult> CreateCoreAsync(PlatformChangeRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var model = PlatformEditMapping.Trimmed(request.Platform);
@@ -58,7 +65,10 @@ public sealed class CatalogEditor(
     }
 
     /// <summary>Saves the form over the platform <see cref="PlatformEditModel.Id"/>, if nobody saved it since the form opened.</summary>
-    public async Task<EditResult> UpdateAsync(PlatformChangeRequest request, CancellationToken cancellationToken = default)
+    public Task<EditResult> UpdateAsync(PlatformChangeRequest request, CancellationToken cancellationToken = default) =>
+        GuardedAsync(() => UpdateCoreAsync(request, cancellationToken));
+
+    private async Task<EditResult> UpdateCoreAsync(PlatformChangeRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var platform = await Platforms(db).SingleOrDefaultAsync(p => p.Id == request.Platform.Id, cancellationToken);
@@ -127,8 +137,12 @@ public sealed class CatalogEditor(
     /// fields changed again after it, nothing is saved and <see cref="EditResult.NeedsConfirmation"/> lists them,
     /// until the call confirms. Creating and seeding cannot be reverted (there is no hard delete: retire instead).
     /// </summary>
-    public async Task<EditResult> RevertAsync(
-        int changeId, Actor actor, bool confirmFieldsChangedSince, string? note = null, CancellationToken cancellationToken = default)
+    public Task<EditResult> RevertAsync(
+        int changeId, Actor actor, bool confirmFieldsChangedSince, string? note = null, CancellationToken cancellationToken = default) =>
+        GuardedAsync(() => RevertCoreAsync(changeId, actor, confirmFieldsChangedSince, note, cancellationToken));
+
+    private async Task<EditResult> RevertCoreAsync(
+        int changeId, Actor actor, bool confirmFieldsChangedSince, string? note, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var change = await db.CatalogChanges.AsNoTracking().Include(c => c.Fields)
@@ -179,6 +193,33 @@ public sealed class CatalogEditor(
             revertOf: changeId, submitted: null, cancellationToken);
     }
 
+    /// <summary>Every write goes through here: a storage fault becomes an answer the form can show, and each outcome is counted.</summary>
+    private async Task<EditResult> GuardedAsync(Func<Task<EditResult>> edit)
+    {
+        EditResult result;
+        try
+        {
+            result = await edit();
+        }
+        catch (Exception exception) when (StorageProblems.Classify(exception) is { } problem)
+        {
+            logger.LogWarning(exception, "Catalog edit not saved: the database storage is {StorageProblem}", problem);
+            result = new EditResult.StorageUnavailable(problem);
+        }
+
+        metrics?.CatalogSave(result switch
+        {
+            EditResult.Success => "saved",
+            EditResult.NoChanges => "no_change",
+            EditResult.ValidationFailed => "invalid",
+            EditResult.ConcurrencyConflict => "conflict",
+            EditResult.NeedsConfirmation => "needs_confirmation",
+            EditResult.StorageUnavailable => "storage_fault",
+            _ => "not_found",
+        });
+        return result;
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
 
     private static IQueryable<Platform> Platforms(CatalogDbContext db) => db.Platforms
@@ -191,7 +232,12 @@ public sealed class CatalogEditor(
         new(new Dictionary<string, string[]> { [key] = [message] });
 
     /// <summary>A one-click action: change the current values with <paramref name="change"/> and save them, validated.</summary>
-    private async Task<EditResult> ChangeAsync(
+    private Task<EditResult> ChangeAsync(
+        int platformId, Guid concurrencyStamp, ChangeKind kind, Actor actor, ChangeEvidence? evidence,
+        Func<PlatformEditModel, EditResult?> change, CancellationToken cancellationToken) =>
+        GuardedAsync(() => ChangeCoreAsync(platformId, concurrencyStamp, kind, actor, evidence, change, cancellationToken));
+
+    private async Task<EditResult> ChangeCoreAsync(
         int platformId, Guid concurrencyStamp, ChangeKind kind, Actor actor, ChangeEvidence? evidence,
         Func<PlatformEditModel, EditResult?> change, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using FreeGpuPortal.Web.Operations;
+
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
 /// <summary>What became of an edit. Exactly one of the nested cases; match on them.</summary>
@@ -27,6 +29,12 @@ public abstract record EditResult
         PlatformEditModel Current, IReadOnlyList<string> ChangedFields, PlatformEditModel? Submitted) : EditResult;
 
     public sealed record NotFound : EditResult;
+
+    /// <summary>
+    /// Not saved because the database could not take the write (read-only, locked past the busy timeout, disk
+    /// full). Nothing of the change was written; the caller keeps its input and may save again later.
+    /// </summary>
+    public sealed record StorageUnavailable(StorageProblem Problem) : EditResult;
 
     /// <summary>A revert would overwrite fields that changed again after the reverted change; ask, then pass the confirmation.</summary>
     public sealed record NeedsConfirmation(IReadOnlyList<string> FieldsChangedSince) : EditResult;

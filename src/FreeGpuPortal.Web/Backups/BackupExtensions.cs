@@ -1,0 +1,35 @@
+using FreeGpuPortal.Web.Accounts;
+
+namespace FreeGpuPortal.Web.Backups;
+
+public static class BackupExtensions
+{
+    public const string LatestBackupPath = "/admin/backups/latest";
+
+    public static IHostApplicationBuilder AddPortalBackups(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
+        builder.Services.AddSingleton<PortalBackups>();
+        builder.Services.AddHostedService<DataDirectoryLockService>();
+        builder.Services.AddHostedService<ScheduledBackupService>();
+        return builder;
+    }
+
+    /// <summary>The newest scheduled backup, for admins only (checked on each request), never cached.</summary>
+    public static IEndpointRouteBuilder MapPortalBackups(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(LatestBackupPath, (PortalBackups backups, HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return backups.Latest() is { } latest
+                    ? Results.File(latest.FullName, "application/zip", latest.Name)
+                    : Results.Problem(
+                        statusCode: StatusCodes.Status404NotFound,
+                        title: "No backup yet",
+                        detail: "No scheduled backup has been written: set Backup:Schedule, or run \"backup create\".");
+            })
+            .RequireAuthorization(PortalPolicies.Admin)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}
