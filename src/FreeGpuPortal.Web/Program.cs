@@ -53,6 +53,7 @@ app.UseSecurityLogContext();
 app.UseAccessDeniedPage();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseCanonicalSlugs();
 app.UsePublicPageCaching();
 app.UseCors();
 app.UseRateLimiter();

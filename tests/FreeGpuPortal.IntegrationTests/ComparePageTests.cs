@@ -70,8 +70,8 @@ public sealed class ComparePageTests(PortalFactory factory) : IClassFixture<Port
     [Theory]
     [InlineData("/compare", null)]
     [InlineData("/compare?p=colab", null)]
-    [InlineData("/compare?p=colab,nope", "p ‘nope’ is not a platform in the catalog")]
-    [InlineData("/compare?p=%3Cscript%3Ealert(1)%3C/script%3E,colab", "p ‘&lt;script&gt;alert(1)&lt;/script&gt;’ is not a platform")]
+    [InlineData("/compare?p=colab,nope", "The platform ‘nope’ is not in the catalog — ignored.")]
+    [InlineData("/compare?p=%3Cscript%3Ealert(1)%3C/script%3E,colab", "The platform ‘&lt;script&gt;alert(1)&lt;/script&gt;’ is not in the catalog")]
     public async Task Fewer_than_two_known_platforms_explain_what_to_do(string url, string? notice)
     {
         var html = await GetAsync(url);

@@ -79,17 +79,17 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
     }
 
     [Theory]
-    [InlineData("/?minGpuMemoryGb=abc", "minGpuMemoryGb ‘abc’ is not a number")]
-    [InlineData("/?minGpuMemoryGb=-4", "minGpuMemoryGb ‘-4’ is negative")]
-    [InlineData("/?minSessionHours=NaN", "minSessionHours ‘NaN’ is not a finite number")]
-    [InlineData("/?minIdleMinutes=Infinity", "minIdleMinutes ‘Infinity’ is not a finite number")]
-    [InlineData("/?minWeeklyGpuHours=1e309", "minWeeklyGpuHours ‘1e309’ is not a finite number")]
-    [InlineData("/?sort=price", "sort ‘price’ is not a column that can be sorted")]
-    [InlineData("/?features=free-lunch", "features ‘free-lunch’ is not a known feature")]
-    [InlineData("/?gpuMemory=most", "gpuMemory ‘most’ is not a value this parameter takes")]
-    [InlineData("/?status=gone", "status ‘gone’ is not a value this parameter takes")]
-    [InlineData("/?sort=name&sort=-ramGb", "sort was given more than once — ‘-ramGb’ ignored")]
-    [InlineData("/?minGpuMemoryGb=8&minGpuMemoryGb=16", "minGpuMemoryGb was given more than once — ‘16’ ignored")]
+    [InlineData("/?minGpuMemoryGb=abc", "Min GPU memory (GB) ‘abc’ is not a number")]
+    [InlineData("/?minGpuMemoryGb=-4", "Min GPU memory (GB) ‘-4’ is negative")]
+    [InlineData("/?minSessionHours=NaN", "Min session (h) ‘NaN’ is not a finite number")]
+    [InlineData("/?minIdleMinutes=Infinity", "Min idle timeout (min) ‘Infinity’ is not a finite number")]
+    [InlineData("/?minWeeklyGpuHours=1e309", "Min weekly GPU hours (h) ‘1e309’ is not a finite number")]
+    [InlineData("/?sort=price", "Sort order ‘price’ is not a column that can be sorted")]
+    [InlineData("/?features=free-lunch", "Features ‘free-lunch’ is not a known feature")]
+    [InlineData("/?gpuMemory=most", "GPU memory mode ‘most’ is not a value this parameter takes")]
+    [InlineData("/?status=gone", "Platform status ‘gone’ is not a value this parameter takes")]
+    [InlineData("/?sort=name&sort=-ramGb", "Sort order was given more than once — ‘-ramGb’ ignored")]
+    [InlineData("/?minGpuMemoryGb=8&minGpuMemoryGb=16", "Min GPU memory (GB) was given more than once — ‘16’ ignored")]
     public async Task Invalid_parameters_give_the_page_with_a_notice_naming_what_was_ignored(string url, string notice)
     {
         var html = await GetPageAsync(url);
@@ -105,7 +105,7 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
         var huge = new string('x', 10 * 1024);
         var html = await GetPageAsync("/?q=" + huge);
 
-        Assert.Contains("q ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ is too long", html);
+        Assert.Contains("Search ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ is too long", html);
         Assert.DoesNotContain(new string('x', 100), html);
         Assert.Equal(3, Html.PlatformRows(html).Count);
     }
@@ -116,8 +116,8 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
         var html = await GetPageAsync("/?minGpuMemoryGb=12&sort=bogus&features=nope");
 
         Assert.Equal(["kaggle"], Html.PlatformRows(html));
-        Assert.Contains("sort ‘bogus’", html);
-        Assert.Contains("features ‘nope’", html);
+        Assert.Contains("Sort order ‘bogus’", html);
+        Assert.Contains("Features ‘nope’", html);
     }
 
     [Fact]
@@ -190,6 +190,27 @@ public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<P
         {
             Assert.IsType<EditResult.Success>(await editor.RevertAsync(saved.ChangeId, admin, confirmFieldsChangedSince: true));
         }
+    }
+
+    [Theory]
+    [InlineData("/?q=enhanced-nav-check")]
+    [InlineData("/platforms/kaggle?enhanced-nav-check")]
+    [InlineData("/compare?p=colab,gradient&enhanced-nav-check")]
+    public async Task Cached_and_fresh_responses_carry_the_same_enhanced_navigation_marker(string url)
+    {
+        // Blazor's script accepts only "allow", exactly; any other value makes it throw the page away and reload it.
+        var client = factory.CreateClient();
+        using var fresh = new HttpRequestMessage(HttpMethod.Get, url);
+        fresh.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        var freshResponse = await client.SendAsync(fresh);
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        var cachedResponse = await client.SendAsync(again);
+
+        Assert.Null(freshResponse.Headers.Age);
+        Assert.NotNull(cachedResponse.Headers.Age); // the second answer came from the output cache
+        Assert.Equal(["allow"], freshResponse.Headers.GetValues("blazor-enhanced-nav"));
+        Assert.Equal(["allow"], cachedResponse.Headers.GetValues("blazor-enhanced-nav"));
     }
 
     [Fact]

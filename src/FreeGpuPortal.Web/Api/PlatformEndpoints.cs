@@ -100,7 +100,7 @@ public static class PlatformEndpoints
             .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
             .Include(p => p.Features).ThenInclude(f => f.Feature)
             .Include(p => p.Sources)
-            .FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+            .FirstOrDefaultAsync(p => p.Slug == Slugs.Canonical(slug), cancellationToken);
 
         return platform is null
             ? ApiProblems.PlatformNotFound(slug)

@@ -61,9 +61,12 @@ public sealed record PlatformQuery
     public bool IncludeRetired { get; init; }
     public PlatformSort Sort { get; init; } = PlatformSort.Default;
 
-    public bool HasFilters =>
-        Text is not null || MinGpuMemoryGb is not null || MinSessionHours is not null || MinIdleMinutes is not null
-        || MinWeeklyGpuHours is not null || Features.Count > 0;
+    public bool HasFilters => ActiveFilterCount > 0;
+
+    /// <summary>How many filters narrow the list: the search text, each minimum and each required feature.</summary>
+    public int ActiveFilterCount =>
+        (Text is not null ? 1 : 0) + (MinGpuMemoryGb is not null ? 1 : 0) + (MinSessionHours is not null ? 1 : 0)
+        + (MinIdleMinutes is not null ? 1 : 0) + (MinWeeklyGpuHours is not null ? 1 : 0) + Features.Count;
 
     public IReadOnlyList<PlatformSummary> Apply(IEnumerable<PlatformSummary> platforms)
     {

@@ -184,7 +184,7 @@ public static class PlatformQueryParser
             return features;
         }
 
-        var known = knownFeatureKeys.ToDictionary(k => k, k => k, StringComparer.OrdinalIgnoreCase);
+        var known = knownFeatureKeys.ToDictionary(k => k, k => k, Slugs.Comparer);
         foreach (var item in given.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             if (item.Length > MaxTextLength)

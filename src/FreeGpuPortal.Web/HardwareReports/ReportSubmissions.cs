@@ -44,7 +44,7 @@ public sealed class ReportSubmissions(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Platforms.AsNoTracking()
-            .Where(p => p.Slug == slug)
+            .Where(p => p.Slug == Slugs.Canonical(slug))
             .Select(p => new ReportPlatform(p.Id, p.Slug, p.Name))
             .FirstOrDefaultAsync(cancellationToken);
     }

@@ -43,7 +43,39 @@ public static class PublicPageCachingExtensions
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
         app.Services.GetRequiredService<CatalogChangeSignal>().Changed +=
             () => _ = store.EvictByTagAsync(CatalogTag, CancellationToken.None).AsTask();
+        app.Use(static (context, next) =>
+        {
+            context.Response.OnStarting(RestoreEnhancedNavigationMarker, context.Response);
+            return next(context);
+        });
         app.UseOutputCache();
         return app;
+    }
+
+    /// <summary>
+    /// The header by which a Razor component response tells Blazor's script that enhanced navigation may patch it into
+    /// the page. The script accepts only the exact value <see cref="EnhancedNavigationAllowed"/>.
+    /// </summary>
+    public const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+
+    public const string EnhancedNavigationAllowed = "allow";
+
+    /// <summary>
+    /// The output cache stores common header strings as indexes into its own table, looked up without regard to case,
+    /// so Blazor's <c>allow</c> comes back from the cache as the HTTP header name <c>Allow</c>. Blazor's script compares
+    /// the value exactly and, seeing <c>Allow</c>, throws the fetched page away and loads it again in full: the visitor's
+    /// typing and focus are lost on every URL served from the cache. Writing the value back as sent keeps cached and
+    /// fresh responses identical.
+    /// </summary>
+    private static Task RestoreEnhancedNavigationMarker(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        if (headers.TryGetValue(EnhancedNavigationHeader, out var value)
+            && string.Equals(value.ToString(), EnhancedNavigationAllowed, StringComparison.OrdinalIgnoreCase))
+        {
+            headers[EnhancedNavigationHeader] = EnhancedNavigationAllowed;
+        }
+
+        return Task.CompletedTask;
     }
 }

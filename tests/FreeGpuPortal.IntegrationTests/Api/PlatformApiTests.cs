@@ -96,7 +96,7 @@ public sealed class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFact
 
     [Theory]
     [InlineData("/api/v1/platforms/no-such-platform")]
-    [InlineData("/api/v1/platforms/COLAB")]
+    [InlineData("/api/v1/platforms/NO-SUCH-PLATFORM")] // redirected to the lower-case address, which is unknown
     [InlineData("/api/v1/platforms/%3Cscript%3E")]
     public async Task An_unknown_slug_is_a_404_problem(string url)
     {

@@ -16,6 +16,24 @@ public sealed class PlatformQueryStringTests
     private static readonly string[] s_noFeatures = [];
 
     [Fact]
+    public void Active_filters_count_each_narrowing_choice_once()
+    {
+        Assert.Equal(0, PlatformQuery.Default.ActiveFilterCount);
+        var query = new PlatformQuery
+        {
+            Text = "t4",
+            MinGpuMemoryGb = 12,
+            GpuMemoryMode = GpuMemoryMode.Possible, // how the minimum reads, not a filter of its own
+            Features = ["private-notebooks", "tpu"],
+            IncludeRetired = true, // widens the list
+            Sort = new PlatformSort(SortKey.RamGb, true),
+        };
+
+        Assert.Equal(4, query.ActiveFilterCount);
+        Assert.True(query.HasFilters);
+    }
+
+    [Fact]
     public void The_default_query_is_the_empty_string()
     {
         Assert.Equal("", PlatformQuery.Default.ToQueryString());

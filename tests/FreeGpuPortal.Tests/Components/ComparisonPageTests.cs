@@ -77,22 +77,6 @@ public sealed class ComparisonPageTests : PortalComponentTest
     }
 
     [Fact]
-    public void The_page_follows_navigation_to_a_new_url()
-    {
-        var page = RenderAt("/");
-        Assert.Equal("colab,kaggle,gradient", RowSlugs(page));
-
-        Navigation.NavigateTo("/?sort=-gpuMemoryGb");
-        page.WaitForAssertion(() => Assert.Equal("kaggle,colab,gradient", RowSlugs(page)));
-
-        Navigation.NavigateTo("/?minGpuMemoryGb=12");
-        page.WaitForAssertion(() => Assert.Equal("kaggle", RowSlugs(page)));
-
-        Navigation.NavigateTo("/");
-        page.WaitForAssertion(() => Assert.Equal("colab,kaggle,gradient", RowSlugs(page)));
-    }
-
-    [Fact]
     public void Unknown_values_read_not_stated()
     {
         var page = RenderAt("/");
@@ -150,7 +134,7 @@ public sealed class ComparisonPageTests : PortalComponentTest
 
         var notices = page.Find("[data-testid=query-notices]");
         var item = Assert.Single(notices.QuerySelectorAll("li"));
-        Assert.Equal("minGpuMemoryGb ‘abc’ is not a number — ignored.", item.TextContent.Trim());
+        Assert.Equal("Min GPU memory (GB) ‘abc’ is not a number — ignored.", item.TextContent.Trim());
         Assert.Equal("colab,kaggle,gradient", RowSlugs(page));
     }
 
@@ -208,17 +192,15 @@ public sealed class ComparisonPageTests : PortalComponentTest
             ["name", "gpuMemoryGb", "cpuCores", "ramGb", "storageGb", "sessionHours", "idleMinutes", "weeklyGpuHours", "lastVerified"],
             page.FindAll("th[data-sort-key]").Select(th => th.GetAttribute("data-sort-key")));
 
-        Navigation.NavigateTo("/?sort=gpuMemoryGb&minIdleMinutes=25");
-        page.WaitForAssertion(() =>
-        {
-            var sorted = page.Find("th[data-sort-key=gpuMemoryGb]");
-            Assert.Equal("ascending", sorted.GetAttribute("aria-sort"));
-            Assert.Equal("./?minIdleMinutes=25&sort=-gpuMemoryGb", sorted.QuerySelector("a.sort-link")!.GetAttribute("href"));
-            Assert.Equal("none", page.Find("th[data-sort-key=name]").GetAttribute("aria-sort"));
-        });
+        // The page is rendered statically: every address is a render of its own.
+        page = RenderAt("/?sort=gpuMemoryGb&minIdleMinutes=25");
+        var sorted = page.Find("th[data-sort-key=gpuMemoryGb]");
+        Assert.Equal("ascending", sorted.GetAttribute("aria-sort"));
+        Assert.Equal("./?minIdleMinutes=25&sort=-gpuMemoryGb", sorted.QuerySelector("a.sort-link")!.GetAttribute("href"));
+        Assert.Equal("none", page.Find("th[data-sort-key=name]").GetAttribute("aria-sort"));
 
-        Navigation.NavigateTo("/?sort=-gpuMemoryGb");
-        page.WaitForAssertion(() => Assert.Equal("descending", page.Find("th[data-sort-key=gpuMemoryGb]").GetAttribute("aria-sort")));
+        page = RenderAt("/?sort=-gpuMemoryGb");
+        Assert.Equal("descending", page.Find("th[data-sort-key=gpuMemoryGb]").GetAttribute("aria-sort"));
     }
 
     [Fact]
@@ -243,8 +225,8 @@ public sealed class ComparisonPageTests : PortalComponentTest
         var page = RenderAt("/");
         Assert.Equal("colab,kaggle", RowSlugs(page));
 
-        Navigation.NavigateTo("/?status=all");
-        page.WaitForAssertion(() => Assert.Equal("colab,kaggle,gradient", RowSlugs(page)));
+        page = RenderAt("/?status=all");
+        Assert.Equal("colab,kaggle,gradient", RowSlugs(page));
         var row = page.Find("tr[data-platform=gradient]");
         Assert.Contains("retired", row.ClassList);
         Assert.Equal("Discontinued", row.QuerySelector(".status-badge")!.TextContent.Trim());
@@ -258,8 +240,8 @@ public sealed class ComparisonPageTests : PortalComponentTest
 
         Services.GetRequiredService<CatalogEditor>().Edit("kaggle", kaggle => kaggle.IdleTimeoutMinutes = new SpecEditModel { Min = 600, Max = 600 });
 
-        Navigation.NavigateTo("/?sort=-idleMinutes&q=");
-        page.WaitForAssertion(() => Assert.Equal("kaggle,gradient,colab", RowSlugs(page)));
+        page = RenderAt("/?sort=-idleMinutes&q=");
+        Assert.Equal("kaggle,gradient,colab", RowSlugs(page));
         Assert.Equal("10 h", Cell(page, "kaggle", "idle").QuerySelector(".sourced-value")!.TextContent.Trim());
     }
 }

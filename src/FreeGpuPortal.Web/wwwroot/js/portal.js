@@ -44,18 +44,55 @@
         return query ? '?' + query : '';
     }
 
+    // Typing applies after a short pause and replaces the current history entry: one word typed is one step back, not
+    // one step per letter. A committed change (a box ticked, a mode chosen, a sort) adds an entry.
+    var TYPING_PAUSE_MS = 400;
     var enhancedForms = new WeakSet();
     var timer = null;
+    var typingField = null;      // the field of the typing run in progress
+    var typingPushed = false;    // whether that run has already added its history entry
+    var formNavigationPath = null; // the address of the last view this script asked for from the form
 
-    function navigate(form) {
-        clearTimeout(timer);
-        var url = location.pathname + queryFromForm(form);
-        if (url === location.pathname + location.search) { return; }
+    function isTypedField(element) {
+        return element && (element.type === 'search' || element.type === 'number' || element.type === 'text');
+    }
+
+    function currentPath() { return location.pathname + location.search; }
+
+    function go(url, replace) {
         if (window.Blazor && typeof window.Blazor.navigateTo === 'function') {
-            window.Blazor.navigateTo(url);
+            window.Blazor.navigateTo(url, { replaceHistoryEntry: replace });
+        } else if (replace) {
+            location.replace(url);
         } else {
             location.assign(url);
         }
+    }
+
+    function navigate(form, replace) {
+        clearTimeout(timer);
+        timer = null;
+        var url = location.pathname + queryFromForm(form);
+        form.querySelectorAll('[data-permanent] input').forEach(function (field) { field.removeAttribute('data-dirty'); });
+        if (url === currentPath()) { return false; }
+        formNavigationPath = url;
+        go(url, replace);
+        return true;
+    }
+
+    // The run of typing in one field: its first view adds a history entry, every later one replaces it.
+    function navigateTyping(form) {
+        if (navigate(form, typingPushed)) { typingPushed = true; }
+    }
+
+    function endTypingRun() {
+        typingField = null;
+        typingPushed = false;
+    }
+
+    function commit(form) {
+        endTypingRun();
+        navigate(form, false);
     }
 
     function enhanceFilterForms() {
@@ -64,16 +101,104 @@
             enhancedForms.add(form);
             form.addEventListener('submit', function (event) {
                 event.preventDefault();
-                navigate(form);
+                if (timer !== null) { navigateTyping(form); } else { commit(form); }
             });
-            form.addEventListener('change', function () { navigate(form); });
+            form.addEventListener('change', function (event) {
+                // A typed field reports "change" when it loses focus: that only flushes a pause not yet over.
+                if (isTypedField(event.target)) {
+                    if (timer !== null) { navigateTyping(form); }
+                    return;
+                }
+                commit(form);
+            });
             form.addEventListener('input', function (event) {
-                if (event.target.type === 'checkbox' || event.target.tagName === 'SELECT') { return; }
+                var field = event.target;
+                if (!isTypedField(field)) { return; }
+                if (typingField !== field) {
+                    typingField = field;
+                    typingPushed = false;
+                }
+                field.setAttribute('data-dirty', 'true');
                 clearTimeout(timer);
-                timer = setTimeout(function () { navigate(form); }, 500);
+                timer = setTimeout(function () { navigateTyping(form); }, TYPING_PAUSE_MS);
+            });
+            form.addEventListener('focusout', function (event) {
+                if (event.target === typingField && timer === null) { endTypingRun(); }
             });
         });
     }
+
+    // After a view arrived: a typed field keeps what the visitor typed when the view is one this form asked for, or when
+    // the visitor typed into it since. Otherwise (a link, a sort header, back, forward) it shows the view's value.
+    function syncTypedFields() {
+        var fromForm = formNavigationPath !== null && formNavigationPath === currentPath();
+        formNavigationPath = null;
+        if (!fromForm) { endTypingRun(); }
+        document.querySelectorAll('form[data-filter-form] [data-permanent]').forEach(function (holder) {
+            var field = holder.querySelector('input');
+            if (!field || fromForm || field.hasAttribute('data-dirty')) { return; }
+            var value = holder.getAttribute('data-value') || '';
+            if (field.value !== value) { field.value = value; }
+        });
+    }
+
+    // On a phone the filters fold behind "Filters (n)". The page rendered for each view has the panel folded, so the
+    // state the visitor chose is put back as the new view arrives (in the same task: nothing flickers or loses focus).
+    var filtersOpen = null;
+    var wideScreen = window.matchMedia ? window.matchMedia('(min-width: 601px)') : null;
+    var detailsContentStyling = window.CSS && CSS.supports && CSS.supports('selector(::details-content)');
+
+    var watchedDisclosures = new WeakSet();
+
+    function restoreFilterDisclosure() {
+        document.querySelectorAll('details[data-filters-disclosure]').forEach(function (details) {
+            if (!watchedDisclosures.has(details)) {
+                watchedDisclosures.add(details);
+                details.addEventListener('toggle', function () { filtersOpen = details.open; });
+            }
+            // Where CSS cannot show a closed panel's content on wide screens, open it there.
+            var open = filtersOpen !== null ? filtersOpen : (!detailsContentStyling && wideScreen && wideScreen.matches);
+            if (open && !details.open) { details.open = true; }
+        });
+    }
+
+    // A value's source tip opens on hover, keyboard focus or tap (CSS alone does that). Inside a table that scrolls
+    // sideways its box would be clipped at the table's edge, so the script lifts it out: fixed to the viewport, next to
+    // its value, and moved inside the screen's edges.
+    var EDGE = 8;
+
+    function placeTip(holder) {
+        var trigger = holder.querySelector('.sourced-value');
+        var tip = holder.querySelector('.sourced-tip');
+        if (!trigger || !tip) { return; }
+        tip.classList.add('sourced-tip-placed');
+        var anchor = trigger.getBoundingClientRect();
+        var box = tip.getBoundingClientRect();
+        var viewportWidth = document.documentElement.clientWidth;
+        var viewportHeight = document.documentElement.clientHeight;
+        var left = Math.max(EDGE, Math.min(anchor.left, viewportWidth - box.width - EDGE));
+        var top = anchor.bottom;
+        if (top + box.height > viewportHeight - EDGE && anchor.top - box.height >= EDGE) {
+            top = anchor.top - box.height;
+        }
+        tip.style.left = left + 'px';
+        tip.style.top = top + 'px';
+    }
+
+    function placeOpenTips() {
+        document.querySelectorAll('.sourced:hover, .sourced:focus-within').forEach(placeTip);
+    }
+
+    document.addEventListener('mouseover', function (event) {
+        var holder = event.target.closest && event.target.closest('.sourced');
+        if (holder && !holder.contains(event.relatedTarget)) { placeTip(holder); }
+    });
+    document.addEventListener('focusin', function (event) {
+        var holder = event.target.closest && event.target.closest('.sourced');
+        if (holder) { placeTip(holder); }
+    });
+    window.addEventListener('scroll', placeOpenTips, { capture: true, passive: true });
+    window.addEventListener('resize', placeOpenTips, { passive: true });
 
     // The compare form: one canonical, shareable URL (compare?p=a,b) instead of repeated p parameters.
     document.addEventListener('submit', function (event) {
@@ -82,18 +207,19 @@
         event.preventDefault();
         var picked = Array.prototype.map.call(
             document.querySelectorAll('input[form="' + form.id + '"]:checked'), function (box) { return box.value; });
-        var url = 'compare' + (picked.length ? '?p=' + picked.map(encodeURIComponent).join(',') : '');
-        if (window.Blazor && typeof window.Blazor.navigateTo === 'function') {
-            window.Blazor.navigateTo(url);
-        } else {
-            location.assign(url);
-        }
+        go('compare' + (picked.length ? '?p=' + picked.map(encodeURIComponent).join(',') : ''), false);
     });
 
     function onPageReady() {
         applyTheme();
         enhanceFilterForms();
+        restoreFilterDisclosure();
         document.documentElement.setAttribute('data-enhanced', 'true');
+    }
+
+    function onEnhancedLoad() {
+        syncTypedFields();
+        onPageReady();
     }
 
     if (document.readyState === 'loading') {
@@ -102,6 +228,6 @@
         onPageReady();
     }
     if (window.Blazor && typeof window.Blazor.addEventListener === 'function') {
-        window.Blazor.addEventListener('enhancedload', onPageReady);
+        window.Blazor.addEventListener('enhancedload', onEnhancedLoad);
     }
 })();
