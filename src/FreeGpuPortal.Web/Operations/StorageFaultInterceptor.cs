@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FreeGpuPortal.Web.Operations;
@@ -19,18 +20,20 @@ public sealed class StorageFaultInterceptor(StorageHealth health, PortalMetrics 
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Record(eventData.Exception);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Record(eventData);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Record(eventData.Exception);
+        Record(eventData);
         return Task.CompletedTask;
     }
 
-    private void Record(Exception exception)
+    private void Record(DbContextErrorEventData eventData)
     {
-        if (StorageProblems.Classify(exception) is { } problem)
+        var exception = eventData.Exception;
+        if (StorageProblems.Classify(exception) is { } classified)
         {
+            var problem = StorageProbe.Refine(classified, eventData.Context?.Database.GetDbConnection().DataSource);
             health.WriteFailed(problem);
             metrics.StorageFault(problem);
             logger.LogError(exception, "A database write failed: storage {StorageProblem}; nothing of it was saved", problem);

@@ -15,8 +15,6 @@ public sealed class StorageHealthCheck(DataDirectory data, StorageHealth health,
     /// <summary>How long a failed write keeps the portal unhealthy when no later write succeeded.</summary>
     public static readonly TimeSpan FailureMemory = TimeSpan.FromMinutes(1);
 
-    private const int ProbeBytes = 64 * 1024;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (health.LastFailure is { } failure && timeProvider.GetUtcNow() - failure.At < FailureMemory)
@@ -48,40 +46,14 @@ public sealed class StorageHealthCheck(DataDirectory data, StorageHealth health,
             return HealthCheckResult.Unhealthy($"The database {Describe(problem)}.", exception);
         }
 
-        // Room for a few pages next to the database file (SQLite writes its journal there), never the file itself:
-        // another descriptor on the database would drop SQLite's locks.
+        // Room for a few pages next to the database file, where SQLite writes its journal.
         var directory = Path.GetDirectoryName(builder.DataSource);
-        if (string.IsNullOrEmpty(directory))
+        if (!string.IsNullOrEmpty(directory) && StorageProbe.Probe(directory) is { } found)
         {
-            return HealthCheckResult.Healthy("The database takes writes.");
+            return HealthCheckResult.Unhealthy($"The database {Describe(found.Problem)}: {found.Reason}");
         }
 
-        var probe = Path.Combine(directory, $".storage-probe-{Guid.NewGuid():N}");
-        try
-        {
-            await using (var stream = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-            {
-                await stream.WriteAsync(new byte[ProbeBytes], cancellationToken);
-            }
-
-            return HealthCheckResult.Healthy("The database takes writes.");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // ENOSPC, EFBIG, EROFS, EACCES: the OS message says which.
-            return HealthCheckResult.Unhealthy($"The database's directory cannot be written: {exception.Message}", exception);
-        }
-        finally
-        {
-            try
-            {
-                File.Delete(probe);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Nothing was created, or the directory is read-only: the check above said so.
-            }
-        }
+        return HealthCheckResult.Healthy("The database takes writes.");
     }
 
     private static string Describe(StorageProblem problem) => problem switch

@@ -203,6 +203,11 @@ public sealed class CatalogEditor(
         }
         catch (Exception exception) when (StorageProblems.Classify(exception) is { } problem)
         {
+            await using (var db = await contextFactory.CreateDbContextAsync())
+            {
+                problem = StorageProbe.Refine(problem, db.Database.GetDbConnection().DataSource);
+            }
+
             logger.LogWarning(exception, "Catalog edit not saved: the database storage is {StorageProblem}", problem);
             result = new EditResult.StorageUnavailable(problem);
         }

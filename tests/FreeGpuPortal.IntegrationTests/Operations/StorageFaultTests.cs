@@ -1,0 +1,195 @@
+using System.Net;
+using System.Security.Cryptography;
+
+using FreeGpuPortal.IntegrationTests.Security;
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Operations;
+
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FreeGpuPortal.IntegrationTests.Operations;
+
+/// <summary>
+/// Each fault injected for real under the running app: the database file turned read-only, another
+/// writer holding the database past the busy timeout, the disk full, a corrupt file at start-up. An admin's save
+/// answers with what is wrong and saves nothing, /healthz answers 503 with Retry-After, public pages keep serving
+/// from the in-memory snapshot, and once the fault is gone the same save goes through.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class StorageFaultTests
+{
+    private static readonly Actor Admin = new("admin-1", "admin@example.org");
+
+    private static OperationsPortal StartPortal(string databaseDirectory, string? extraConnectionOptions = null) =>
+        new(OperationsPortal.NewDirectory("fault-data"), new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Catalog"] = $"Data Source={Path.Combine(databaseDirectory, DataDirectory.DefaultDatabaseFile)}{extraConnectionOptions}",
+        });
+
+    /// <summary>The change an admin makes in these tests: Colab's idle time, with evidence.</summary>
+    private static async Task<PlatformChangeRequest> ColabEditAsync(OperationsPortal portal, int idleMinutes)
+    {
+        var model = await portal.Services.GetRequiredService<CatalogEditor>().GetForEditAsync("colab") ?? throw new InvalidOperationException("colab");
+        model.IdleTimeoutMinutes.Min = idleMinutes;
+        model.IdleTimeoutMinutes.Max = idleMinutes;
+        var evidence = new ChangeEvidence
+        {
+            EvidenceUrl = "https://research.google.com/colaboratory/faq.html",
+            Note = "Measured in a fresh session after a quiet period.",
+        };
+        return new PlatformChangeRequest(model, evidence, Admin);
+    }
+
+    private static async Task<(int Changes, int FieldChanges, double? IdleMin)> CatalogStateAsync(OperationsPortal portal)
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
+        var colab = await db.Platforms.AsNoTracking().SingleAsync(p => p.Slug == "colab");
+        return (await db.CatalogChanges.CountAsync(), await db.CatalogFieldChanges.CountAsync(), colab.IdleTimeoutMinutes.Min);
+    }
+
+    private static async Task AssertUnhealthyWithRetryAfterAsync(HttpClient client, string expected)
+    {
+        using var health = await client.GetAsync("/healthz");
+        var body = await health.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("30", health.Headers.GetValues("Retry-After").Single());
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PublicPageAsync(HttpClient client)
+    {
+        using var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<tr data-platform=\"colab\"", html, StringComparison.Ordinal);
+        using var platform = await client.GetAsync("/platforms/colab");
+        Assert.Equal(HttpStatusCode.OK, platform.StatusCode);
+        return html;
+    }
+
+    [Fact]
+    public async Task Read_only_database_file_refuses_the_save_with_a_reason_is_unhealthy_and_public_pages_keep_serving()
+    {
+        var directory = OperationsPortal.NewDirectory("read-only-db");
+        var file = Path.Combine(directory, DataDirectory.DefaultDatabaseFile);
+        await using var portal = StartPortal(directory);
+        var client = portal.NewClient();
+        await PublicPageAsync(client);
+        var before = await CatalogStateAsync(portal);
+        var request = await ColabEditAsync(portal, 45);
+
+        ReadOnlyFile.Set(file, readOnly: true);
+        var result = await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request);
+
+        Assert.Equal(new EditResult.StorageUnavailable(StorageProblem.ReadOnly), result);
+        Assert.Equal(45, request.Platform.IdleTimeoutMinutes.Min); // the caller's input, untouched
+        await AssertUnhealthyWithRetryAfterAsync(client, "read-only");
+        await PublicPageAsync(client);
+        Assert.Equal(before, await CatalogStateAsync(portal));
+
+        ReadOnlyFile.Set(file, readOnly: false);
+        Assert.IsType<EditResult.Success>(await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request));
+        Assert.Equal((before.Changes + 1, before.FieldChanges + 1, 45d), await CatalogStateAsync(portal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        SecurityPortal.DeleteDataDirectory(directory);
+    }
+
+    [Fact]
+    public async Task A_writer_holding_the_database_past_the_busy_timeout_refuses_the_save_and_nothing_is_lost()
+    {
+        var directory = OperationsPortal.NewDirectory("busy-db");
+        await using var portal = StartPortal(directory, ";Default Timeout=2");
+        var client = portal.NewClient();
+        await PublicPageAsync(client);
+        var before = await CatalogStateAsync(portal);
+        var request = await ColabEditAsync(portal, 50);
+
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(directory, DataDirectory.DefaultDatabaseFile)};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var hold = other.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE; UPDATE Platforms SET Name = Name WHERE Slug = 'kaggle';";
+            await hold.ExecuteNonQueryAsync();
+
+            var result = await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request);
+
+            Assert.Equal(new EditResult.StorageUnavailable(StorageProblem.Busy), result);
+            await AssertUnhealthyWithRetryAfterAsync(client, "locked by another writer");
+            await PublicPageAsync(client);
+            await using var rollback = other.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(before, await CatalogStateAsync(portal));
+        Assert.IsType<EditResult.Success>(await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request));
+        Assert.Equal((before.Changes + 1, before.FieldChanges + 1, 50d), await CatalogStateAsync(portal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_full_disk_refuses_the_save_leaves_catalog_and_history_consistent_and_is_unhealthy()
+    {
+        using var disk = Tmpfs.Mount(4);
+        await using var portal = StartPortal(disk.Path);
+        var client = portal.NewClient();
+        await PublicPageAsync(client);
+        var before = await CatalogStateAsync(portal);
+        var request = await ColabEditAsync(portal, 55);
+        var filler = disk.Fill();
+
+        var result = await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request);
+
+        Assert.Equal(new EditResult.StorageUnavailable(StorageProblem.Full), result);
+        await AssertUnhealthyWithRetryAfterAsync(client, "has no space left");
+        await PublicPageAsync(client);
+        Assert.Equal(before, await CatalogStateAsync(portal));
+        await using (var check = new SqliteConnection($"Data Source={Path.Combine(disk.Path, DataDirectory.DefaultDatabaseFile)};Mode=ReadOnly;Pooling=False"))
+        {
+            await check.OpenAsync();
+            await using var command = check.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", await command.ExecuteScalarAsync());
+        }
+
+        File.Delete(filler);
+        Assert.IsType<EditResult.Success>(await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request));
+        Assert.Equal((before.Changes + 1, before.FieldChanges + 1, 55d), await CatalogStateAsync(portal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_corrupt_database_file_stops_start_up_with_a_clear_message_and_is_left_untouched()
+    {
+        var directory = OperationsPortal.NewDirectory("corrupt-db");
+        var path = Path.Combine(directory, DataDirectory.DefaultDatabaseFile);
+        var garbage = new byte[64 * 1024];
+        new Random(7).NextBytes(garbage);
+        await File.WriteAllBytesAsync(path, garbage);
+        var hash = SHA256.HashData(garbage);
+
+        await using var portal = StartPortal(directory);
+        var exception = Record.Exception(() => portal.Services);
+
+        Assert.NotNull(exception);
+        var message = string.Join(" | ", Flatten(exception));
+        Assert.Contains("cannot be used", message, StringComparison.Ordinal);
+        Assert.Contains("backup restore", message, StringComparison.Ordinal);
+        Assert.Equal(hash, SHA256.HashData(await File.ReadAllBytesAsync(path)));
+        Assert.False(File.Exists(path + "-journal"));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static IEnumerable<string> Flatten(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current.Message;
+        }
+    }
+}
