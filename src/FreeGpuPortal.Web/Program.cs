@@ -3,8 +3,11 @@ using FreeGpuPortal.Web.Api;
 using FreeGpuPortal.Web.Catalog.Transfer;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Discovery;
+using FreeGpuPortal.Web.Feeds;
 using FreeGpuPortal.Web.HardwareReports;
 using FreeGpuPortal.Web.Hosting;
+using FreeGpuPortal.Web.LinkChecking;
 
 using Serilog;
 
@@ -17,6 +20,8 @@ builder.AddPortalRateLimiting();
 builder.AddPortalApi();
 builder.AddPortalAccounts();
 builder.AddHardwareReports();
+builder.AddLinkChecking();
+builder.AddDiscovery();
 
 var app = builder.Build();
 
@@ -52,6 +57,8 @@ app.MapPortalHealthChecks();
 app.MapThemeStylesheet();
 app.MapPortalApi();
 app.MapCatalogTransfer();
+app.MapChangeFeeds();
+app.MapDiscovery();
 app.MapPortalPages();
 
 await app.RunAsync();
