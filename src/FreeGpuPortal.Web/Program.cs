@@ -4,8 +4,11 @@ using FreeGpuPortal.Web.Backups;
 using FreeGpuPortal.Web.Catalog.Transfer;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Discovery;
+using FreeGpuPortal.Web.Feeds;
 using FreeGpuPortal.Web.HardwareReports;
 using FreeGpuPortal.Web.Hosting;
+using FreeGpuPortal.Web.LinkChecking;
 using FreeGpuPortal.Web.Operations;
 
 using Serilog;
@@ -21,6 +24,8 @@ builder.AddPortalAccounts();
 builder.AddHardwareReports();
 builder.AddPortalOperations();
 builder.AddPortalBackups();
+builder.AddLinkChecking();
+builder.AddDiscovery();
 
 var app = builder.Build();
 
@@ -65,6 +70,8 @@ app.MapThemeStylesheet();
 app.MapPortalApi();
 app.MapCatalogTransfer();
 app.MapPortalBackups();
+app.MapChangeFeeds();
+app.MapDiscovery();
 app.MapPortalPages();
 
 await app.RunAsync();

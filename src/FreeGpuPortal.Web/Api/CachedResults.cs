@@ -25,14 +25,22 @@ public static class ConditionalGet
         return "\"" + Convert.ToBase64String(hash[..18]).Replace('+', '-').Replace('/', '_') + "\"";
     }
 
-    public static async Task WriteAsync(HttpContext context, byte[] body, string contentType)
+    /// <summary>
+    /// Writes the body, or 304 when the request's If-None-Match names it. With <paramref name="lastModified"/>, also
+    /// sends Last-Modified and answers If-Modified-Since (which If-None-Match overrides, RFC 9110 13.1.3).
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, byte[] body, string contentType, DateTimeOffset? lastModified = null)
     {
         var etag = ETagFor(body);
         var response = context.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl;
+        if (lastModified is { } modified)
+        {
+            response.GetTypedHeaders().LastModified = modified;
+        }
 
-        if (Matches(context.Request, etag))
+        if (Matches(context.Request, etag) || NotModifiedSince(context.Request, lastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -42,6 +50,18 @@ public static class ConditionalGet
         response.ContentType = contentType;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    private static bool NotModifiedSince(HttpRequest request, DateTimeOffset? lastModified)
+    {
+        if (lastModified is not { } modified || request.Headers.IfNoneMatch.Count > 0
+            || request.GetTypedHeaders().IfModifiedSince is not { } since)
+        {
+            return false;
+        }
+
+        // HTTP dates have whole seconds.
+        return modified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 
     /// <summary>If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x".</summary>

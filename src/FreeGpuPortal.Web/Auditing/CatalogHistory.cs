@@ -51,6 +51,26 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
         return await ReadAsync(query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id), includeActors, cancellationToken);
     }
 
+    /// <summary>
+    /// The newest <paramref name="count"/> changes, of every platform or of one (<paramref name="platformSlug"/>), for
+    /// the public change feeds: never with admin identities.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> RecentPublicAsync(
+        int count, string? platformSlug = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.CatalogChanges.AsNoTracking();
+        if (platformSlug is not null)
+        {
+            query = query.Where(c => c.Platform!.Slug == platformSlug);
+        }
+
+        return await ReadAsync(
+            query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Take(Math.Clamp(count, 1, MaxPageSize)),
+            includeActors: false,
+            cancellationToken);
+    }
+
     /// <summary>The global admin view: every change, newest first, filtered by platform and by actor, one page at a time.</summary>
     public async Task<HistoryPage> SearchAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.HardwareReports;
+using FreeGpuPortal.Web.LinkChecking;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
     public DbSet<CatalogFieldChange> CatalogFieldChanges => Set<CatalogFieldChange>();
     public DbSet<SubmittedReport> SubmittedReports => Set<SubmittedReport>();
+    public DbSet<LinkStatus> LinkStatuses => Set<LinkStatus>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -120,6 +122,20 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             report.HasIndex(r => new { r.PlatformId, r.Status, r.SessionDate });
             report.HasOne(r => r.Platform).WithMany().HasForeignKey(r => r.PlatformId).OnDelete(DeleteBehavior.Restrict);
             report.HasOne<CatalogChange>().WithMany().HasForeignKey(r => r.AppliedChangeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<LinkStatus>(link =>
+        {
+            link.HasIndex(l => l.Url).IsUnique();
+            link.Property(l => l.Url).HasMaxLength(2048);
+            link.Property(l => l.FinalUrl).HasMaxLength(2048);
+            link.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(20);
+            link.Property(l => l.CheckedAtUtc).HasConversion(
+                value => value.HasValue ? value.Value.ToUniversalTime() : (DateTime?)null,
+                value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : null);
+            link.Property(l => l.FailingSinceUtc).HasConversion(
+                value => value.HasValue ? value.Value.ToUniversalTime() : (DateTime?)null,
+                value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : null);
         });
     }
 }

@@ -133,6 +133,18 @@ public sealed class CatalogEditor(
         }, cancellationToken);
 
     /// <summary>
+    /// Replaces a source URL that moved (a redirect the link checker found) wherever the platform cites it, as one
+    /// audited change. Refused when the platform no longer cites <paramref name="oldUrl"/>.
+    /// </summary>
+    public Task<EditResult> ReplaceSourceUrlAsync(
+        int platformId, Guid concurrencyStamp, string oldUrl, string newUrl, Actor actor, ChangeEvidence evidence,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(platformId, concurrencyStamp, ChangeKind.Edit, actor, evidence, model =>
+            CitedUrls.Replace(model, oldUrl, newUrl) == 0
+                ? Error("SourceUrl", $"The platform no longer cites {oldUrl}.")
+                : null, cancellationToken);
+
+    /// <summary>
     /// Applies a change's old values again, as a new change of kind <see cref="ChangeKind.Revert"/>. When any of its
     /// fields changed again after it, nothing is saved and <see cref="EditResult.NeedsConfirmation"/> lists them,
     /// until the call confirms. Creating and seeding cannot be reverted (there is no hard delete: retire instead).

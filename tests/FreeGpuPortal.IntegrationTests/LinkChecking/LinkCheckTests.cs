@@ -1,0 +1,228 @@
+using System.Net;
+
+using FreeGpuPortal.IntegrationTests.Security;
+using FreeGpuPortal.Web.Accounts;
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.LinkChecking;
+
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FreeGpuPortal.IntegrationTests.LinkChecking;
+
+/// <summary>The link checker against a real local site: each outcome, two failures to break, the admin list, accepting a redirect, and the public marker.</summary>
+public sealed class LinkCheckTests(LoopbackSite site) : IClassFixture<LoopbackSite>, IAsyncLifetime
+{
+    private readonly LinkCheckPortal _portal = new();
+
+    public Task InitializeAsync()
+    {
+        site.ResetCounters();
+        _ = _portal.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    private LinkProbe Probe => _portal.Services.GetRequiredService<LinkProbe>();
+
+    [Fact]
+    public async Task A_working_page_is_ok_and_the_request_names_the_portal()
+    {
+        var result = await Probe.CheckAsync(site.Url("/ok"), CancellationToken.None);
+
+        Assert.Equal(new ProbeResult(LinkOutcome.Ok, 200, null, false), result);
+        var request = Assert.Single(site.Requests);
+        Assert.Equal("HEAD", request.Method);
+        Assert.Contains("FreeGpuPortal", request.UserAgent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_permanent_redirect_is_followed_to_its_final_url()
+    {
+        var result = await Probe.CheckAsync(site.Url("/moved"), CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.Redirected, result.Outcome);
+        Assert.Equal(200, result.StatusCode);
+        Assert.Equal(site.Url("/new-home"), result.FinalUrl);
+        Assert.True(result.PermanentRedirect);
+        Assert.False((await Probe.CheckAsync(site.Url("/temporary"), CancellationToken.None)).PermanentRedirect);
+    }
+
+    [Theory]
+    [InlineData("/gone-404", 404)]
+    [InlineData("/gone-410", 410)]
+    public async Task A_page_that_is_gone_is_an_http_error(string path, int status)
+    {
+        var result = await Probe.CheckAsync(site.Url(path), CancellationToken.None);
+
+        Assert.Equal(new ProbeResult(LinkOutcome.HttpError, status, null, false), result);
+    }
+
+    [Fact]
+    public async Task A_slow_page_times_out()
+    {
+        var started = DateTime.UtcNow;
+        var result = await Probe.CheckAsync(site.Url("/slow"), CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.Timeout, result.Outcome);
+        Assert.Null(result.StatusCode);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(8));
+    }
+
+    [Fact]
+    public async Task A_server_refusing_head_is_asked_with_get()
+    {
+        var result = await Probe.CheckAsync(site.Url("/no-head"), CancellationToken.None);
+
+        Assert.Equal(new ProbeResult(LinkOutcome.Ok, 200, null, false), result);
+        Assert.Equal(["HEAD", "GET"], site.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Redirects_are_followed_five_times_and_no_more()
+    {
+        var result = await Probe.CheckAsync(site.Url("/loop/0"), CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.TooManyRedirects, result.Outcome);
+        Assert.Equal(6, site.Requests.Count); // the link itself and five redirects
+    }
+
+    [Fact]
+    public async Task Hosts_other_than_loopback_are_never_contacted_by_the_tests()
+    {
+        var result = await Probe.CheckAsync("https://www.kaggle.com/docs/notebooks", CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.Unreachable, result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_link_is_broken_after_two_failed_runs_and_the_public_page_says_since_when()
+    {
+        await CiteAsync("colab", "/ok", "/gone-404", "/gone-410", "/slow", "/moved");
+        var run = _portal.Services.GetRequiredService<LinkCheckRun>();
+
+        await run.RunAsync();
+        var first = await StatusesAsync();
+        Assert.Equal(1, first[site.Url("/gone-404")].ConsecutiveFailures);
+        Assert.False(first[site.Url("/gone-404")].IsBroken);
+        Assert.True(site.MaxInFlight is >= 1 and <= 2, $"at most 2 at a time, saw {site.MaxInFlight}");
+        var publicPage = await _portal.NewClient().GetStringAsync("/platforms/colab");
+        Assert.DoesNotContain("source link broken since", publicPage, StringComparison.Ordinal);
+
+        await run.RunAsync();
+        var second = await StatusesAsync();
+        foreach (var path in new[] { "/gone-404", "/gone-410", "/slow" })
+        {
+            var status = second[site.Url(path)];
+            Assert.True(status.IsBroken, path);
+            Assert.Equal(first[site.Url(path)].CheckedAtUtc, status.FailingSinceUtc);
+        }
+
+        Assert.Equal(LinkOutcome.Timeout, second[site.Url("/slow")].Outcome);
+        Assert.Equal(LinkOutcome.Ok, second[site.Url("/ok")].Outcome);
+        Assert.Equal(0, second[site.Url("/ok")].ConsecutiveFailures);
+        Assert.Equal(site.Url("/new-home"), second[site.Url("/moved")].FinalUrl);
+        Assert.True(site.MaxInFlight <= 2, $"at most 2 at a time, saw {site.MaxInFlight}");
+
+        publicPage = await _portal.NewClient().GetStringAsync("/platforms/colab");
+        Assert.Matches($"<a href=\"{site.Url("/gone-404")}\"[^>]*>[^<]*</a>\\s*<span class=\"link-broken\"[^>]*>source link broken since ", publicPage);
+        Assert.DoesNotMatch($"<a href=\"{site.Url("/ok")}\"[^>]*>[^<]*</a>\\s*<span class=\"link-broken\"", publicPage);
+        var kaggle = await _portal.NewClient().GetStringAsync("/platforms/kaggle");
+        Assert.DoesNotContain(site.BaseUrl, kaggle, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_admin_list_shows_broken_links_and_redirects_and_accepting_a_redirect_is_an_audited_change()
+    {
+        await CiteAsync("colab", "/ok", "/gone-404", "/moved");
+        var run = _portal.Services.GetRequiredService<LinkCheckRun>();
+        await run.RunAsync();
+        await run.RunAsync();
+
+        await _portal.CreateAdminAsync("links-admin@example.org");
+        var admin = await _portal.SignedInClientAsync("links-admin@example.org");
+        var list = await admin.GetAsync("/admin/links");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var html = await list.Content.ReadAsStringAsync();
+        Assert.Contains($"data-link=\"{site.Url("/gone-404")}\"", html, StringComparison.Ordinal);
+        Assert.Contains("HTTP 404", html, StringComparison.Ordinal);
+        Assert.Contains($"data-redirect=\"{site.Url("/moved")}\"", html, StringComparison.Ordinal);
+        Assert.Contains(site.Url("/new-home"), html, StringComparison.Ordinal);
+        Assert.Contains("href=\"admin/links\"", html, StringComparison.Ordinal);
+
+        var acceptance = _portal.Services.GetRequiredService<RedirectAcceptance>();
+        var accepted = Assert.IsType<AcceptRedirectResult.Accepted>(
+            await acceptance.AcceptAsync(site.Url("/moved"), await _portal.PrincipalAsync("links-admin@example.org")));
+        var changeId = Assert.Single(accepted.ChangeIds);
+
+        var editor = _portal.Services.GetRequiredService<CatalogEditor>();
+        var colab = (await editor.GetForEditAsync("colab"))!;
+        Assert.Contains(site.Url("/new-home"), colab.Sources.Select(s => s.Url));
+        Assert.DoesNotContain(site.Url("/moved"), colab.Sources.Select(s => s.Url));
+        var entry = (await _portal.Services.GetRequiredService<CatalogHistory>().GetAsync(changeId))!;
+        Assert.Equal(ChangeKind.Edit, entry.Kind);
+        Assert.Equal(site.Url("/new-home"), entry.EvidenceUrl);
+        Assert.Equal("links-admin@example.org", entry.ActorDisplayName);
+        var field = Assert.Single(entry.Fields);
+        Assert.Equal("Sources", field.Field);
+        Assert.Contains(site.Url("/moved"), field.OldValue, StringComparison.Ordinal);
+        Assert.Contains(site.Url("/new-home"), field.NewValue, StringComparison.Ordinal);
+
+        // Done once: the platform no longer cites the old URL.
+        Assert.Equal(
+            new AcceptRedirectResult.Refused(RedirectAcceptance.NotCited),
+            await acceptance.AcceptAsync(site.Url("/moved"), await _portal.PrincipalAsync("links-admin@example.org")));
+    }
+
+    [Fact]
+    public async Task Accepting_a_redirect_checks_the_admins_authority_at_that_moment()
+    {
+        await CiteAsync("colab", "/moved");
+        await _portal.Services.GetRequiredService<LinkCheckRun>().RunAsync();
+        await _portal.CreateAdminAsync("former-admin@example.org");
+        await _portal.CreateUserAsync("reader@example.org");
+        var acceptance = _portal.Services.GetRequiredService<RedirectAcceptance>();
+
+        Assert.Equal(
+            new AcceptRedirectResult.Refused(RedirectAcceptance.NotAllowed),
+            await acceptance.AcceptAsync(site.Url("/moved"), await _portal.PrincipalAsync("reader@example.org")));
+
+        // Signed in as an admin, then the role is removed: the sign-in still carries the role, the database does not.
+        var stillSignedIn = await _portal.PrincipalAsync("former-admin@example.org");
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync("former-admin@example.org"))!;
+            Assert.True((await users.RemoveFromRoleAsync(user, PortalRoles.Admin)).Succeeded);
+        }
+
+        Assert.True(stillSignedIn.IsInRole(PortalRoles.Admin));
+        Assert.Equal(
+            new AcceptRedirectResult.Refused(RedirectAcceptance.NotAllowed),
+            await acceptance.AcceptAsync(site.Url("/moved"), stillSignedIn));
+        var colab = (await _portal.Services.GetRequiredService<CatalogEditor>().GetForEditAsync("colab"))!;
+        Assert.Contains(site.Url("/moved"), colab.Sources.Select(s => s.Url));
+    }
+
+    /// <summary>Makes the platform's source list cite these paths of the local site, through the audited editor.</summary>
+    private async Task CiteAsync(string slug, params string[] paths)
+    {
+        var editor = _portal.Services.GetRequiredService<CatalogEditor>();
+        var model = (await editor.GetForEditAsync(slug))!;
+        model.Sources = [.. paths.Select(p => new SourceEditModel { Url = site.Url(p), Title = $"Local page {p}" })];
+        var result = await editor.UpdateAsync(new PlatformChangeRequest(
+            model, new ChangeEvidence { Note = "Test sources on the local site." }, new Actor("test", "test")));
+        Assert.IsType<EditResult.Success>(result);
+    }
+
+    private async Task<Dictionary<string, LinkStatus>> StatusesAsync()
+    {
+        var factory = _portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.LinkStatuses.AsNoTracking().ToDictionaryAsync(s => s.Url, StringComparer.Ordinal);
+    }
+}
