@@ -34,6 +34,7 @@ public static class AccountsExtensions
         services.AddSingleton(admin);
         builder.AddSecurityEvents();
         services.AddScoped<AdminAccounts>();
+        services.AddSingleton<AdminAuthorityCheck>();
 
         services.AddDbContextFactory<AccountsDbContext>((provider, options) => options.UseSqlite(
             provider.GetRequiredService<DataDirectory>().CatalogConnectionString,
