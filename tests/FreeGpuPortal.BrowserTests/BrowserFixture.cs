@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running portal's services, to check what a page stored.</summary>
+    public IServiceProvider Services => _server.Services;
+
     /// <summary>
     /// Runs the portal's own command line, as an operator would (`FreeGpuPortal.Web admin create --email …`), against
     /// the running server's data directory, with the password on standard input.
