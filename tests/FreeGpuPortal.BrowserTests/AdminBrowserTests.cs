@@ -154,4 +154,32 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
         Assert.Matches(new Regex("/Account/Login"), page.Url);
         await AssertNoSeriousAxeViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task Verifying_asks_what_was_checked_refuses_without_it_and_the_platform_page_shows_it()
+    {
+        var page = await SignedInAdminAsync();
+        var row = page.Locator("tr[data-platform=kaggle]");
+
+        await row.Locator("[data-testid=verify]").ClickAsync();
+        var form = page.Locator("[data-testid=verify-form]");
+        await form.WaitForAsync();
+        Assert.Contains("what did you check?", await form.InnerTextAsync());
+        Assert.Equal("true", await row.GetAttributeAsync("data-stale"));
+
+        await form.Locator("[data-testid=confirm-verify]").ClickAsync(); // no address: refused, nothing recorded
+        await Assertions.Expect(form).ToContainTextAsync("page you checked");
+        Assert.Equal("true", await row.GetAttributeAsync("data-stale"));
+
+        await page.Locator("#f-Evidence-EvidenceUrl").FillAsync("https://www.kaggle.com/docs/notebooks");
+        await page.Locator("#f-Evidence-Note").FillAsync("Compared the quota and idle time.");
+        await form.Locator("[data-testid=confirm-verify]").ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-stale", "false");
+        await Assertions.Expect(form).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/platforms/kaggle");
+        var verified = page.Locator("[data-testid=verified-against] a");
+        Assert.Equal("https://www.kaggle.com/docs/notebooks", await verified.GetAttributeAsync("href"));
+        await Assertions.Expect(page.Locator("[data-testid=platform-history] [data-kind=Verify]")).ToContainTextAsync("Compared the quota and idle time.");
+    }
 }

@@ -2,6 +2,10 @@ using System.Text.RegularExpressions;
 
 using Deque.AxeCore.Playwright;
 
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FreeGpuPortal.BrowserTests;
@@ -57,5 +61,42 @@ public sealed class ReportBrowserTests(BrowserFixture fixture)
         var thanks = page.Locator("[data-testid=report-thanks]");
         await thanks.WaitForAsync();
         Assert.Contains("after an admin has reviewed it", await thanks.InnerTextAsync());
+    }
+
+    private async Task<int> ReportCountAsync(string slug)
+    {
+        var contexts = fixture.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.SubmittedReports.CountAsync(r => r.Platform!.Slug == slug);
+    }
+
+    private static async Task CheckedAsync(IPage page, string slug, string paste)
+    {
+        await page.GotoAsync($"/platforms/{slug}/report");
+        await page.GetByLabel("Pasted output of nvidia-smi, lscpu and cat /proc/meminfo").FillAsync(paste);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await page.Locator("[data-testid=report-save]").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Reloading_the_thank_you_page_and_saving_again_from_a_stale_tab_store_one_report()
+    {
+        var paste = Fixture("nvidia-smi/t4-colab-525.105.17-empty-processes.txt");
+        var before = await ReportCountAsync("gradient");
+        var stale = await fixture.NewPageAsync();
+        await CheckedAsync(stale, "gradient", paste); // a second tab, checked and left open
+        var page = await fixture.NewPageAsync();
+        await CheckedAsync(page, "gradient", paste);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/platforms/gradient/report/thanks$"));
+        var reload = await page.ReloadAsync();
+        await stale.GetByRole(AriaRole.Button, new() { Name = "Save report" }).ClickAsync();
+        await stale.WaitForURLAsync(new Regex("/platforms/gradient/report/thanks$"));
+
+        Assert.Equal("GET", reload!.Request.Method); // the reload repeats the redirect's GET, not the form's POST
+        Assert.Contains("after an admin has reviewed it", await page.Locator("[data-testid=report-thanks]").InnerTextAsync());
+        Assert.Contains("after an admin has reviewed it", await stale.Locator("[data-testid=report-thanks]").InnerTextAsync());
+        Assert.Equal(before + 1, await ReportCountAsync("gradient"));
     }
 }

@@ -20,7 +20,7 @@ public sealed class PlatformPageTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains("2 × Intel Xeon 2.00 GHz", html);
         Assert.Contains("20 min", html);
         Assert.Contains("Commit mode runs code in the background", html); // a pro
-        Assert.Contains("Weekly GPU quota of 30–40 hours", html); // a con
+        Assert.Contains("A dynamic weekly GPU quota of at least 30 hours (usually 30–41 hours)", html); // a con
         Assert.Contains("https://towardsdatascience.com/free-gpus-for-training-your-deep-learning-models-c1ce47863350", html);
         Assert.Contains("https://www.kaggle.com/docs/notebooks", html);
         Assert.Contains("<code>nvidia-smi</code>", html);

@@ -35,6 +35,7 @@ public static class AccountsExtensions
         builder.AddSecurityEvents();
         services.AddScoped<AdminAccounts>();
         services.AddSingleton<AdminAuthority>();
+        services.AddSingleton<AdminAuthorityCheck>();
 
         services.AddDbContextFactory<AccountsDbContext>((provider, options) => options.UseSqlite(
             provider.GetRequiredService<DataDirectory>().CatalogConnectionString,

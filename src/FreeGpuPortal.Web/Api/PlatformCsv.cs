@@ -9,10 +9,12 @@ namespace FreeGpuPortal.Web.Api;
 public sealed record PlatformTexts(IReadOnlyList<string> Pros, IReadOnlyList<string> Cons);
 
 /// <summary>
-/// The comparison view as CSV (RFC 4180): UTF-8 without byte order mark, a header row, CRLF after every record,
-/// fields quoted when they hold a comma, quote, CR or LF, quotes doubled. Units are in the headers, numbers are
-/// invariant, dates ISO, unknown values empty. Lists (GPU models, features) are joined with "; ", pros and cons
-/// with line breaks inside the cell.
+/// The comparison view as CSV (RFC 4180): UTF-8 with a byte order mark (so spreadsheet programs read "30–40" and
+/// other non-ASCII text as UTF-8), a header row, CRLF after every record, fields quoted when they hold a comma,
+/// quote, CR or LF, quotes doubled. Units are in the headers, numbers are invariant, dates ISO, unknown values empty.
+/// Lists (GPU models, feature names as the pages show them) are joined with "; ", pros and cons with line breaks
+/// inside the cell. Pages are absolute URLs. Each value's source (its URL, or its title when it has none) and
+/// as-of date follow in columns of their own.
 /// A cell starting with =, +, -, @, tab or CR is prefixed with an apostrophe, so a spreadsheet shows it as text
 /// instead of running it as a formula (OWASP "CSV injection").
 /// </summary>
@@ -31,10 +33,19 @@ public static class PlatformCsv
         "Idle timeout min (min)", "Idle timeout max (min)",
         "Weekly quota", "Weekly GPU hours min (h)", "Weekly GPU hours max (h)", "Weekly quota reset",
         "Features", "Pros", "Cons", "Last verified", "Page",
+        "GPU source", "GPU as of", "CPU source", "CPU as of", "RAM source", "RAM as of", "Storage source", "Storage as of",
+        "Max session source", "Max session as of", "Idle timeout source", "Idle timeout as of", "Weekly quota source", "Weekly quota as of",
     ];
 
+    /// <summary>The byte order mark the file starts with.</summary>
+    public static ReadOnlySpan<byte> ByteOrderMark => Encoding.UTF8.Preamble;
+
+    /// <summary>The file's bytes: the byte order mark, then the UTF-8 text.</summary>
+    public static byte[] Encode(string csv) => [.. ByteOrderMark, .. Encoding.UTF8.GetBytes(csv)];
+
+    /// <param name="siteBase">The site's absolute base URL without a trailing slash, e.g. <c>https://gpus.example</c>.</param>
     public static string Write(
-        IReadOnlyList<PlatformSummary> rows, IReadOnlyDictionary<int, PlatformTexts> texts, string pathBase)
+        IReadOnlyList<PlatformSummary> rows, IReadOnlyDictionary<int, PlatformTexts> texts, string siteBase)
     {
         var csv = new StringBuilder();
         AppendRecord(csv, Headers);
@@ -65,11 +76,17 @@ public static class PlatformCsv
                 limited ? Number(platform.WeeklyGpuHours.Guaranteed) : null,
                 limited ? Number(platform.WeeklyGpuHours.Possible) : null,
                 platform.WeeklyQuotaResetRule,
-                string.Join("; ", platform.Features.Where(f => f.Available).Select(f => f.Key)),
+                string.Join("; ", platform.Features.Where(f => f.Available).Select(f => f.Name)),
                 text is null ? null : string.Join('\n', text.Pros),
                 text is null ? null : string.Join('\n', text.Cons),
                 platform.LastVerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                PlatformDtoMapper.PageLink(platform.Slug, pathBase),
+                PlatformDtoMapper.PageLink(platform.Slug, siteBase),
+                .. Citation(platform.Gpus.FirstOrDefault() is { } gpu ? (gpu.SourceUrl, gpu.SourceTitle, gpu.AsOf) : null),
+                .. Citation(platform.CpuCount), .. Citation(platform.RamGb), .. Citation(platform.StorageGb),
+                .. Citation(platform.MaxSessionHours), .. Citation(platform.IdleTimeoutMinutes),
+                .. (platform.WeeklyQuotaKind == WeeklyQuotaKind.Unknown
+                    ? [null, null]
+                    : Citation((platform.WeeklyGpuHours.SourceUrl, platform.WeeklyGpuHours.SourceTitle, platform.WeeklyGpuHours.AsOf))),
             ]);
         }
 
@@ -110,4 +127,12 @@ public static class PlatformCsv
     }
 
     private static string? Number(double? value) => PlatformQuery.FormatNumber(value);
+
+    private static string?[] Citation(SpecValue value) =>
+        value.IsKnown ? Citation((value.SourceUrl, value.SourceTitle, value.AsOf)) : [null, null];
+
+    /// <summary>The source (URL, or title without one) and the ISO as-of date of one value.</summary>
+    private static string?[] Citation((string? Url, string? Title, DateOnly? AsOf)? citation) => citation is { } c
+        ? [c.Url ?? c.Title, c.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]
+        : [null, null];
 }

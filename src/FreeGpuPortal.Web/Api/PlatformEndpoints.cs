@@ -1,4 +1,3 @@
-using System.Text;
 
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Data;
@@ -29,9 +28,10 @@ public static class PlatformEndpoints
         api.MapGet("/platforms.csv", CsvAsync)
             .WithName("ExportPlatformsCsv")
             .WithSummary("The same list as a CSV download")
-            .WithDescription("RFC 4180 CSV (UTF-8, header row, CRLF), units in the headers, unknown values empty, "
-                + "cells that a spreadsheet would run as a formula prefixed with an apostrophe. Same parameters and "
-                + "errors as /api/v1/platforms.")
+            .WithDescription("RFC 4180 CSV (UTF-8 with a byte order mark, header row, CRLF), units in the headers, "
+                + "unknown values empty, feature names as the pages show them, absolute page URLs, each value's source "
+                + "and as-of date in columns of their own, cells that a spreadsheet would run as a formula prefixed "
+                + "with an apostrophe. Same parameters and errors as /api/v1/platforms.")
             .WithPlatformQueryParameters();
 
         api.MapGet("/platforms/{slug}", GetAsync)
@@ -81,8 +81,9 @@ public static class PlatformEndpoints
             .Select(p => new { p.Id, p.Pros, p.Cons })
             .ToDictionaryAsync(p => p.Id, p => new PlatformTexts(p.Pros, p.Cons), cancellationToken);
 
-        var csv = PlatformCsv.Write(rows, texts, request.PathBase.Value ?? "");
-        return new CachedCsv(Encoding.UTF8.GetBytes(csv), PlatformCsv.FileName);
+        var siteBase = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var csv = PlatformCsv.Write(rows, texts, siteBase);
+        return new CachedCsv(PlatformCsv.Encode(csv), PlatformCsv.FileName);
     }
 
     private static async Task<Results<CachedJson<PlatformDetailDto>, ProblemHttpResult>> GetAsync(

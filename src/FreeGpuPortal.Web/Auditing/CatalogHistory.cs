@@ -1,3 +1,4 @@
+using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
@@ -20,8 +21,11 @@ public sealed record HistoryEntry(
     string? Note,
     IReadOnlyList<FieldChangeEntry> Fields);
 
-/// <summary>One field of an entry: the edit model's property name, its label, and old → new as display text.</summary>
-public sealed record FieldChangeEntry(string Field, string Label, string? OldValue, string? NewValue);
+/// <summary>
+/// One field of an entry: the edit model's property name, its label, old → new as the text stored with the change,
+/// and old → new as the typed JSON the change keeps (for showing it in the words of the pages).
+/// </summary>
+public sealed record FieldChangeEntry(string Field, string Label, string? OldValue, string? NewValue, string? OldJson = null, string? NewJson = null);
 
 /// <summary>The global view's filter: platform slug and actor (user id or e-mail), both optional; pages count from 1.</summary>
 public sealed record HistoryFilter(string? PlatformSlug = null, string? Actor = null, int Page = 1, int PageSize = 50);
@@ -33,6 +37,9 @@ public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Entries, int Page, 
 
 /// <summary>An admin who has made changes, for the global view's actor filter.</summary>
 public sealed record HistoryActor(string UserId, string DisplayName, int ChangeCount);
+
+/// <summary>An admin's latest confirmation of a platform's values: the day, and the page they checked.</summary>
+public sealed record Verification(DateOnly On, string? CheckedUrl, string? Note);
 
 /// <summary>Reads the catalog history, newest first.</summary>
 public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFactory)
@@ -109,6 +116,38 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
         return [.. actors.Select(a => new HistoryActor(a.UserId, a.DisplayName, a.Count)).OrderBy(a => a.DisplayName, StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>
+    /// The verification behind the platform's current last-verified date: the latest verify change of that day. Null
+    /// when the platform was never verified (or its date was restored by a revert to a day with no verification).
+    /// </summary>
+    public async Task<Verification?> LastVerificationAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var platform = await db.Platforms.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new { p.Id, p.LastVerifiedOn }).SingleOrDefaultAsync(cancellationToken);
+        if (platform?.LastVerifiedOn is not { } on)
+        {
+            return null;
+        }
+
+        var start = on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var change = await db.CatalogChanges.AsNoTracking()
+            .Where(c => c.PlatformId == platform.Id && c.Kind == ChangeKind.Verify && c.AtUtc >= start && c.AtUtc < start.AddDays(1))
+            .OrderByDescending(c => c.Id)
+            .Select(c => new { c.EvidenceUrl, c.Note })
+            .FirstOrDefaultAsync(cancellationToken);
+        return change is null ? null : new Verification(on, change.EvidenceUrl, change.Note);
+    }
+
+    /// <summary>The names history values refer to by key, for showing them as the pages do.</summary>
+    public async Task<CatalogNames> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return new CatalogNames(
+            await db.GpuModels.AsNoTracking().ToDictionaryAsync(g => g.Slug, g => g.Name, StringComparer.Ordinal, cancellationToken),
+            await db.Features.AsNoTracking().ToDictionaryAsync(f => f.Key, f => f.Name, StringComparer.Ordinal, cancellationToken));
+    }
+
     /// <summary>One entry, for a revert confirmation; null when unknown.</summary>
     public async Task<HistoryEntry?> GetAsync(int changeId, CancellationToken cancellationToken = default)
     {
@@ -134,12 +173,12 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
                 ActorDisplayName = includeActors ? c.ActorDisplayName : null,
                 c.EvidenceUrl,
                 c.Note,
-                Fields = c.Fields.OrderBy(f => f.Id).Select(f => new { f.Field, f.OldDisplay, f.NewDisplay }).ToList(),
+                Fields = c.Fields.OrderBy(f => f.Id).Select(f => new { f.Field, f.OldDisplay, f.NewDisplay, f.OldJson, f.NewJson }).ToList(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new HistoryEntry(
             r.Id, r.PlatformId, r.Slug, r.Name, r.Kind, r.RevertOfChangeId, r.AtUtc, r.ActorUserId, r.ActorDisplayName, r.EvidenceUrl, r.Note,
-            [.. r.Fields.Select(f => new FieldChangeEntry(f.Field, PlatformField.Find(f.Field)?.Label ?? f.Field, f.OldDisplay, f.NewDisplay))]))];
+            [.. r.Fields.Select(f => new FieldChangeEntry(f.Field, PlatformField.Find(f.Field)?.Label ?? f.Field, f.OldDisplay, f.NewDisplay, f.OldJson, f.NewJson))]))];
     }
 }

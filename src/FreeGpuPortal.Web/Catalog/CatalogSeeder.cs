@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Catalog.Transfer;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +11,10 @@ namespace FreeGpuPortal.Web.Catalog;
 
 /// <summary>
 /// Inserts the seed catalog's GPU models, features and platforms that are missing, matched by their natural keys.
-/// Rows that exist are left alone, so restarting never duplicates anything or overwrites an admin's later edit.
-/// Each platform seeded gets one <see cref="ChangeKind.Seed"/> history entry by the system actor, citing the article.
+/// The seed file is a catalog file in the export/import format (<see cref="CatalogFile"/>), so one format describes
+/// the catalog everywhere. Rows that exist are left alone, so restarting never duplicates anything or overwrites an
+/// admin's later edit. Each platform seeded gets one <see cref="ChangeKind.Seed"/> history entry by the system actor,
+/// citing the platform's first source (for the seed, the article).
 /// </summary>
 public sealed class CatalogSeeder(
     IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<CatalogSeeder> logger)
@@ -22,17 +24,14 @@ public sealed class CatalogSeeder(
 
     public static readonly string DefaultSeedFile = Path.Combine(AppContext.BaseDirectory, "Catalog", "Seed", "catalog-seed.json");
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
-
-    public static SeedCatalog Load(string path)
+    public static CatalogFile Load(string path)
     {
         using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<SeedCatalog>(stream, JsonOptions)
+        var file = JsonSerializer.Deserialize<CatalogFile>(stream, CatalogTransfer.JsonOptions)
             ?? throw new InvalidDataException($"The seed file {path} is empty.");
+        return file.FormatVersion == CatalogFile.CurrentFormatVersion
+            ? file
+            : throw new InvalidDataException($"The seed file {path} has format version {file.FormatVersion}; expected {CatalogFile.CurrentFormatVersion}.");
     }
 
     public async Task SeedAsync(string? seedFile = null, CancellationToken cancellationToken = default)
@@ -40,7 +39,7 @@ public sealed class CatalogSeeder(
         var seed = Load(seedFile ?? DefaultSeedFile);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
-        var featuresByKey = await db.Features.ToDictionaryAsync(f => f.Key, cancellationToken);
+        var featuresByKey = await db.Features.ToDictionaryAsync(f => f.Key, StringComparer.Ordinal, cancellationToken);
         var order = 0;
         foreach (var feature in seed.Features)
         {
@@ -53,12 +52,11 @@ public sealed class CatalogSeeder(
             }
         }
 
-        var gpusBySlug = await db.GpuModels.ToDictionaryAsync(g => g.Slug, cancellationToken);
+        var gpusBySlug = await db.GpuModels.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, cancellationToken);
         foreach (var gpu in seed.GpuModels)
         {
             if (!gpusBySlug.ContainsKey(gpu.Slug))
             {
-                var source = seed.Source(gpu.Source);
                 var entity = new GpuModel
                 {
                     Slug = gpu.Slug,
@@ -68,8 +66,8 @@ public sealed class CatalogSeeder(
                     MemoryGb = gpu.MemoryGb,
                     MemoryType = gpu.MemoryType,
                     Note = gpu.Note,
-                    SourceUrl = source?.Url,
-                    SourceTitle = source?.Title,
+                    SourceUrl = gpu.SourceUrl,
+                    SourceTitle = gpu.SourceTitle,
                 };
                 db.GpuModels.Add(entity);
                 gpusBySlug[gpu.Slug] = entity;
@@ -79,12 +77,11 @@ public sealed class CatalogSeeder(
         var existingSlugs = await db.Platforms.Select(p => p.Slug).ToHashSetAsync(cancellationToken);
         var added = 0;
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var article = seed.Source(SeedCatalog.ArticleKey);
-        foreach (var platform in seed.Platforms.Where(p => !existingSlugs.Contains(p.Slug)))
+        foreach (var model in seed.Platforms.Where(p => !existingSlugs.Contains(p.Slug)))
         {
-            var entity = ToEntity(platform, seed, featuresByKey, gpusBySlug);
+            var entity = ToEntity(model, featuresByKey, gpusBySlug);
             db.Platforms.Add(entity);
-            db.CatalogChanges.Add(HistoryEntry(entity, SeedNote, article?.Url, now));
+            db.CatalogChanges.Add(HistoryEntry(entity, SeedNote, model.Sources.FirstOrDefault()?.Url, now));
             added++;
         }
 
@@ -124,119 +121,23 @@ public sealed class CatalogSeeder(
         return change;
     }
 
+    /// <summary>A new platform with the seed's values, through the same mapping every edit uses.</summary>
     private static Platform ToEntity(
-        SeedPlatform seed,
-        SeedCatalog catalog,
-        Dictionary<string, Feature> featuresByKey,
-        Dictionary<string, GpuModel> gpusBySlug)
+        PlatformEditModel seed, Dictionary<string, Feature> featuresByKey, Dictionary<string, GpuModel> gpusBySlug)
     {
-        var article = catalog.Source(SeedCatalog.ArticleKey)!;
-        SpecValue Spec(SeedSpec? spec) => spec is null
-            ? SpecValue.Unknown()
-            : new SpecValue { Min = spec.Min, Max = spec.Max, Note = spec.Note, SourceUrl = article.Url, SourceTitle = article.Title };
-
-        var quota = seed.WeeklyQuota ?? new SeedWeeklyQuota(WeeklyQuotaKind.Unknown, null, null, null);
-        var quotaHours = Spec(quota.Hours);
-        if (quota.Kind != WeeklyQuotaKind.Unknown)
+        foreach (var gpu in seed.Gpus.Where(g => !gpusBySlug.ContainsKey(g.GpuModelSlug)))
         {
-            quotaHours.Note ??= quota.Note;
-            quotaHours.SourceUrl = article.Url;
-            quotaHours.SourceTitle = article.Title;
+            throw new InvalidDataException($"Platform {seed.Slug} names unknown GPU model {gpu.GpuModelSlug}.");
         }
 
-        var sources = new List<PlatformSource> { new() { Url = article.Url!, Title = article.Title } };
-        sources.AddRange(seed.Sources.Select(s => new PlatformSource { Url = s.Url!, Title = s.Title }));
-
-        return new Platform
+        foreach (var feature in seed.Features.Where(f => !featuresByKey.ContainsKey(f.Key)))
         {
-            Slug = seed.Slug,
-            Name = seed.Name,
-            Vendor = seed.Vendor,
-            Summary = seed.Summary,
-            Website = seed.Website,
-            GpuAvailabilityNote = seed.GpuAvailabilityNote,
-            CpuCount = Spec(seed.CpuCount),
-            CpuModel = seed.CpuModel,
-            RamGb = Spec(seed.RamGb),
-            StorageGb = Spec(seed.StorageGb),
-            StorageNote = seed.StorageNote,
-            MaxSessionHours = Spec(seed.MaxSessionHours),
-            IdleTimeoutMinutes = Spec(seed.IdleTimeoutMinutes),
-            WeeklyQuotaKind = quota.Kind,
-            WeeklyGpuHours = quotaHours,
-            WeeklyQuotaResetRule = quota.ResetRule,
-            Pros = [.. seed.Pros],
-            Cons = [.. seed.Cons],
-            GettingStarted = [.. seed.GettingStarted],
-            Gpus = [.. seed.Gpus.Select(g => new PlatformGpu
-            {
-                GpuModel = gpusBySlug.TryGetValue(g.Model, out var model)
-                    ? model
-                    : throw new InvalidDataException($"Platform {seed.Slug} names unknown GPU model {g.Model}."),
-                GpusPerSession = g.PerSession,
-                Note = g.Note,
-                SourceUrl = article.Url,
-                SourceTitle = article.Title,
-            })],
-            Features = [.. seed.Features.Select(f => new PlatformFeature
-            {
-                Feature = featuresByKey.TryGetValue(f.Key, out var feature)
-                    ? feature
-                    : throw new InvalidDataException($"Platform {seed.Slug} names unknown feature {f.Key}."),
-                Available = f.Available,
-                Note = f.Note,
-                SourceUrl = article.Url,
-                SourceTitle = article.Title,
-            })],
-            Sources = sources,
-        };
+            throw new InvalidDataException($"Platform {seed.Slug} names unknown feature {feature.Key}.");
+        }
+
+        var platform = new Platform { Slug = seed.Slug, Name = seed.Name };
+        PlatformEditMapping.Apply(seed, platform, gpusBySlug, featuresByKey);
+        platform.ConcurrencyStamp = Guid.NewGuid();
+        return platform;
     }
 }
-
-public sealed record SeedCatalog(
-    Dictionary<string, SeedSource> Sources,
-    List<SeedFeature> Features,
-    List<SeedGpuModel> GpuModels,
-    List<SeedPlatform> Platforms)
-{
-    public const string ArticleKey = "article";
-
-    public SeedSource? Source(string? key) => key is not null && Sources.TryGetValue(key, out var source) ? source : null;
-}
-
-public sealed record SeedSource(string? Url, string Title);
-
-public sealed record SeedFeature(string Key, string Name, string? Description);
-
-public sealed record SeedGpuModel(
-    string Slug, string Name, string? Vendor, string? Architecture, double? MemoryGb, string? MemoryType, string? Note, string? Source);
-
-public sealed record SeedSpec(double? Min, double? Max, string? Note);
-
-public sealed record SeedWeeklyQuota(WeeklyQuotaKind Kind, SeedSpec? Hours, string? ResetRule, string? Note);
-
-public sealed record SeedPlatformGpu(string Model, int? PerSession, string? Note);
-
-public sealed record SeedPlatformFeature(string Key, bool Available, string? Note);
-
-public sealed record SeedPlatform(
-    string Slug,
-    string Name,
-    string? Vendor,
-    string? Summary,
-    string? Website,
-    string? GpuAvailabilityNote,
-    List<SeedPlatformGpu> Gpus,
-    SeedSpec? CpuCount,
-    string? CpuModel,
-    SeedSpec? RamGb,
-    SeedSpec? StorageGb,
-    string? StorageNote,
-    SeedSpec? MaxSessionHours,
-    SeedSpec? IdleTimeoutMinutes,
-    SeedWeeklyQuota? WeeklyQuota,
-    List<SeedPlatformFeature> Features,
-    List<string> Pros,
-    List<string> Cons,
-    List<string> GettingStarted,
-    List<SeedSource> Sources);

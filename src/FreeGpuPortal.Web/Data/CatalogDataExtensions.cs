@@ -22,6 +22,8 @@ public static class CatalogDataExtensions
         builder.Services.AddSingleton<CatalogEditor>();
         builder.Services.AddSingleton<CatalogHistory>();
         builder.Services.AddSingleton<PlatformAdminList>();
+        builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
+        builder.Services.AddSingleton<CatalogFreshness>();
         builder.Services.AddSingleton<FreeGpuPortal.Web.Catalog.Transfer.CatalogTransfer>();
         builder.Services.AddDbContextFactory<CatalogDbContext>((services, options) => options
             .UseSqlite(services.GetRequiredService<DataDirectory>().CatalogConnectionString)

@@ -128,7 +128,13 @@ public sealed class ReportModeration(
             proposal.Apply(platform);
         }
 
-        var evidence = new ChangeEvidence { EvidenceUrl = evidenceUrl, Note = EvidenceNote(report) };
+        var evidence = new ChangeEvidence
+        {
+            EvidenceUrl = evidenceUrl,
+            Note = EvidenceNote(report),
+            Title = EvidenceTitle(report),
+            AsOf = report.SessionDate,
+        };
         var result = await editor.UpdateAsync(new PlatformChangeRequest(platform, evidence, actor), cancellationToken);
         if (result is not EditResult.Success success)
         {
@@ -148,6 +154,10 @@ public sealed class ReportModeration(
     /// <summary>"Hardware report #12 (session 2026-01-19)": the history's evidence note for an applied report.</summary>
     public static string EvidenceNote(SubmittedReport report) =>
         string.Create(CultureInfo.InvariantCulture, $"Hardware report #{report.Id} (session {report.SessionDate:yyyy-MM-dd})");
+
+    /// <summary>"Hardware report #12": how a value applied from a report cites it.</summary>
+    public static string EvidenceTitle(SubmittedReport report) =>
+        string.Create(CultureInfo.InvariantCulture, $"Hardware report #{report.Id}");
 
     /// <summary>The public anchor of an approved report on its platform page.</summary>
     public static string PublicUrl(string baseUri, string platformSlug, int reportId) =>
@@ -214,7 +224,7 @@ public sealed class ReportModeration(
     private static IEnumerable<Proposal> Proposals(
         SubmittedReport report, PlatformEditModel platform, IReadOnlyList<GpuModel> gpuModels, string? evidenceUrl)
     {
-        var title = string.Create(CultureInfo.InvariantCulture, $"Hardware report #{report.Id}");
+        var title = EvidenceTitle(report);
         var seen = string.Create(CultureInfo.InvariantCulture, $"Seen in hardware report #{report.Id}.");
 
         if (report.MemTotalKiB is { } kib && kib > 0)

@@ -14,6 +14,9 @@ public sealed class ReportForm
 
     public string? Text { get; set; }
     public DateOnly? SessionDate { get; set; }
+
+    /// <summary>A date was sent that is not a date: it is refused, not replaced by the paste's timestamp.</summary>
+    public bool SessionDateUnreadable { get; set; }
     public string? Note { get; set; }
 
     /// <summary>The honeypot: hidden from people, filled in by bots. A filled one "succeeds" and stores nothing.</summary>

@@ -23,7 +23,7 @@ public sealed record WhatPeopleGotSummary(
 }
 
 /// <summary>
-/// Counts a platform's approved reports for its public page. A report counts once for each distinct GPU model and
+/// Counts a platform's approved reports for its public page. Identical pastes count as one report. A report counts once for each distinct GPU model and
 /// memory it shows (a machine with two T4s is one report of a T4), once for its CPU and once for its RAM. The raw
 /// text, submission times and moderators never leave this class.
 /// </summary>
@@ -51,8 +51,12 @@ public sealed class ReportStatistics(IDbContextFactory<CatalogDbContext> context
                 r.MemTotalKiB,
                 r.ParsedJson,
                 r.Note,
+                r.RawText,
             })
             .ToListAsync(cancellationToken);
+
+        // One paste is one report: copies of it (stored before saves were made idempotent) count once, as the first.
+        reports = [.. reports.GroupBy(r => r.RawText, StringComparer.Ordinal).Select(g => g.MinBy(r => r.Id)!)];
         if (reports.Count == 0)
         {
             return WhatPeopleGotSummary.None;

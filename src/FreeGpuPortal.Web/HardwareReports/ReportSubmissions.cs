@@ -49,11 +49,26 @@ public sealed class ReportSubmissions(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Step one: validates the form and parses the text. Stores nothing.</summary>
+    /// <summary>How long the same paste for the same platform counts as one report: a resubmission within it is not stored again.</summary>
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
+
+    /// <summary>Saves run one at a time, so two identical submissions arriving together still store one report.</summary>
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
+
+    /// <summary>
+    /// Step one: validates the form and parses the text. Stores nothing. A form without a session date gets the date
+    /// of the timestamp in the paste (nvidia-smi prints one), or today when the paste has none: an old paste then
+    /// counts as old.
+    /// </summary>
     public ReportCheck Check(ReportForm form)
     {
-        var errors = ReportRules.Validate(form, Today).ToList();
         var text = ReportRules.NormalizeText(form.Text);
+        if (!form.SessionDateUnreadable)
+        {
+            form.SessionDate ??= PasteTimestamp.SessionDate(text) is { } printed && printed <= Today ? printed : Today;
+        }
+
+        var errors = ReportRules.Validate(form, Today).ToList();
         if (errors.Any(e => e.Field == nameof(ReportForm.Text)))
         {
             return new ReportCheck(errors, null, "");
@@ -83,7 +98,7 @@ public sealed class ReportSubmissions(
             return new ReportSaveResult.Refused(check);
         }
 
-        var note = form.Note?.Trim();
+        var note = Catalog.Editing.CatalogText.WithoutBidiControls(form.Note)?.Trim();
         var report = new SubmittedReport
         {
             PlatformId = platform.Id,
@@ -105,10 +120,32 @@ public sealed class ReportSubmissions(
             SubmittedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
         };
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.SubmittedReports.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
-        metrics?.ReportSubmitted();
+        await _saveGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var since = report.SubmittedAtUtc - DuplicateWindow;
+            var earlier = await db.SubmittedReports.AsNoTracking()
+                .Where(r => r.PlatformId == platform.Id && r.RawText == report.RawText && r.SubmittedAtUtc >= since)
+                .OrderBy(r => r.Id)
+                .Select(r => (int?)r.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (earlier is { } earlierId)
+            {
+                // A reload, a double click or a stale tab sending the same paste again: one paste is one report.
+                logger.LogInformation("Hardware report for {PlatformSlug} repeats report {ReportId}: not stored again", platform.Slug, earlierId);
+                return new ReportSaveResult.Saved(earlierId);
+            }
+
+            db.SubmittedReports.Add(report);
+            await db.SaveChangesAsync(cancellationToken);
+            metrics?.ReportSubmitted();
+        }
+        finally
+        {
+            _saveGate.Release();
+        }
+
         logger.LogInformation("Hardware report {ReportId} for {PlatformSlug} submitted for review", report.Id, platform.Slug);
         return new ReportSaveResult.Saved(report.Id);
     }

@@ -74,7 +74,7 @@ public sealed class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal("https://www.kaggle.com/docs/notebooks", kaggle.GetProperty("website").GetString());
         Assert.StartsWith("Kaggle Notebooks", kaggle.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Equal("Commit mode runs code in the background", kaggle.GetProperty("pros")[0].GetString());
-        Assert.Equal("Weekly GPU quota of 30–40 hours", kaggle.GetProperty("cons")[0].GetString());
+        Assert.Equal("A dynamic weekly GPU quota of at least 30 hours (usually 30–41 hours)", kaggle.GetProperty("cons")[0].GetString());
         Assert.Equal(JsonValueKind.Array, kaggle.GetProperty("gettingStarted").ValueKind);
         Assert.Contains(kaggle.GetProperty("sources").EnumerateArray(),
             s => s.GetProperty("url").GetString() == "https://www.kaggle.com/docs/notebooks");
@@ -90,7 +90,7 @@ public sealed class PlatformApiTests(ApiFactory factory) : IClassFixture<ApiFact
         var body = await factory.CreateClient().GetStringAsync("/api/v1/platforms/kaggle");
 
         Assert.StartsWith("{\"slug\":\"kaggle\",\"name\":\"Kaggle\",", body, StringComparison.Ordinal);
-        Assert.Contains("Weekly GPU quota of 30–40 hours", body); // not \u2013
+        Assert.Contains("A dynamic weekly GPU quota of at least 30 hours (usually 30–41 hours)", body); // not \u2013
         Assert.True(body.IndexOf("\"links\":", StringComparison.Ordinal) < body.IndexOf("\"summary\":", StringComparison.Ordinal));
     }
 

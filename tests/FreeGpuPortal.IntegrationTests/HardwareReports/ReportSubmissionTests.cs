@@ -40,7 +40,8 @@ public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<R
         Assert.Contains("Report what you got on Google Colab", html);
         Assert.Contains("name=\"__RequestVerificationToken\"", html);
         Assert.Contains("name=\"Model.Text\"", html);
-        Assert.Contains($"value=\"{DateTime.UtcNow:yyyy-MM-dd}\"", html); // the session date defaults to today (UTC)
+        Assert.Matches("<input[^>]*id=\"report-date\"[^>]*value=\"\"", html); // empty: the paste's timestamp, or today, fills it
+        Assert.Contains("Leave it empty to use the date nvidia-smi printed in your paste", html);
         Assert.Matches("<input[^>]*id=\"report-website\"[^>]*tabindex=\"-1\"[^>]*autocomplete=\"off\"|<input[^>]*tabindex=\"-1\"[^>]*autocomplete=\"off\"[^>]*id=\"report-website\"", html);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/platforms/no-such-platform/report")).StatusCode);
     }
@@ -69,9 +70,9 @@ public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<R
 
         var save = await ReportForms.PostAsync(
             client, "kaggle", "save", Pastes.ColabSession, note: "GPU T4 x1 runtime", checkedHash: ReportForms.CheckedHash(checkHtml));
-        var saveHtml = await save.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode); // post → redirect → get
+        Assert.Equal("/platforms/kaggle/report/thanks", save.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        var saveHtml = await client.GetStringAsync("/platforms/kaggle/report/thanks");
         Assert.Contains("data-testid=\"report-thanks\"", saveHtml);
         Assert.Contains("It will appear on the platform page after an admin has reviewed it.", saveHtml);
         var report = Assert.Single((await ReportsAsync("kaggle")).Skip(before));
@@ -93,6 +94,40 @@ public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<R
         var page = await client.GetStringAsync("/platforms/kaggle");
         Assert.DoesNotContain($"id=\"report-{report.Id}\"", page);
         Assert.DoesNotContain("GPU T4 x1 runtime", page);
+    }
+
+    [Fact]
+    public async Task The_thank_you_page_reloads_without_sending_again_and_a_second_identical_save_stores_nothing_new()
+    {
+        var client = portal.NewClient();
+        var paste = Pastes.ColabT4 + "\n# session for the reload test\n";
+        var before = (await ReportsAsync("gradient")).Count;
+
+        var save = await ReportForms.CheckAndSaveAsync(client, "gradient", paste);
+        var thanks = save.Headers.Location!.OriginalString;
+        var reloads = new[] { await client.GetAsync(thanks), await client.GetAsync(thanks) };
+        var again = await ReportForms.CheckAndSaveAsync(client, "gradient", paste); // the same form sent again, e.g. from a stale tab
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.All(reloads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Contains("data-testid=\"report-thanks\"", await reloads[1].Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Single((await ReportsAsync("gradient")).Skip(before));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/platforms/no-such-platform/report/thanks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_date_the_session_is_dated_by_the_pastes_timestamp()
+    {
+        var client = portal.NewClient();
+        var paste = Pastes.Fixture("nvidia-smi/p100-kaggle-560.35.03-empty-processes.txt");
+        var before = (await ReportsAsync("kaggle")).Count;
+
+        var save = await ReportForms.CheckAndSaveAsync(client, "kaggle", paste, date: "");
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var report = Assert.Single((await ReportsAsync("kaggle")).Skip(before));
+        Assert.Equal(new DateOnly(2025, 9, 20), report.SessionDate); // "Sat Sep 20 23:49:47 2025" in the paste
     }
 
     [Fact]
@@ -118,8 +153,8 @@ public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<R
 
         var response = await ReportForms.CheckAndSaveAsync(client, "gradient", Pastes.ColabT4, honeypot: "https://spam.example");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("data-testid=\"report-thanks\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/platforms/gradient/report/thanks", response.Headers.Location?.OriginalString);
         Assert.Equal(before, (await ReportsAsync("gradient")).Count);
     }
 
@@ -145,7 +180,6 @@ public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<R
     }
 
     [Theory]
-    [InlineData("", "Enter the date of the session.")]
     [InlineData("not a date", "Enter the date of the session.")]
     [InlineData("2014-12-31", "Enter a session date in 2015 or later.")]
     [InlineData("2999-01-01", "The session date cannot be in the future.")]
@@ -329,7 +363,7 @@ public sealed class ReportRateLimitTests : IAsyncLifetime
 
         var third = await ReportForms.CheckAndSaveAsync(client, "colab", Pastes.ColabT4);
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.All(checks, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);

@@ -58,7 +58,8 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         var json = CatalogTransfer.Serialize(exported);
         _ = _target.CreateClient();
 
-        var preview = await TransferOf(_target).PreviewAsync(json);
+        var evidence = new ChangeEvidence { Note = "moving the catalog" };
+        var preview = await TransferOf(_target).PreviewAsync(json, evidence);
 
         Assert.True(preview.CanApply, string.Join(" ", preview.Problems));
         Assert.Equal(PlatformImportKind.Changed, preview.Platforms.Single(p => p.Slug == "colab").Kind);
@@ -67,7 +68,7 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         Assert.Equal(PlatformImportKind.Unchanged, preview.Platforms.Single(p => p.Slug == "kaggle").Kind);
         Assert.Equal(2, preview.ChangeCount);
 
-        var result = await TransferOf(_target).ApplyAsync(json, Admin, "moving the catalog");
+        var result = await TransferOf(_target).ApplyAsync(json, Admin, evidence);
 
         Assert.True(result.Succeeded);
         Assert.Equal(PlatformsOf(exported), PlatformsOf(await TransferOf(_target).ExportAsync()));
@@ -77,7 +78,7 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         Assert.Equal("admin@example.org", imported.ActorDisplayName);
         Assert.Contains("Imported from a catalog file: moving the catalog", imported.Note);
 
-        var again = await TransferOf(_target).PreviewAsync(json);
+        var again = await TransferOf(_target).PreviewAsync(json, evidence);
         Assert.Equal(0, again.ChangeCount); // applying twice changes nothing more
     }
 
@@ -113,6 +114,61 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         Assert.Contains(result.Preview.Problems, p => p.Contains("imaginary-x1", StringComparison.Ordinal));
         Assert.Contains("IdleTimeoutMinutes.Min", result.Preview.Platforms.Single(p => p.Slug == "kaggle").Errors.Keys);
         Assert.Equal(20, (await EditorOf(_source).GetForEditAsync("kaggle"))!.IdleTimeoutMinutes.Min);
+    }
+
+    private async Task<string> GradientStorageRaisedTo15GbAsync()
+    {
+        _ = _source.CreateClient();
+        var file = await TransferOf(_source).ExportAsync();
+        var gradient = file.Platforms.Single(p => p.Slug == "gradient");
+        Assert.Equal("Low available storage.", gradient.StorageGb.Note);
+        gradient.StorageGb.Min = 15;
+        gradient.StorageGb.Max = 15;
+        return CatalogTransfer.Serialize(file);
+    }
+
+    [Fact]
+    public async Task An_import_that_changes_a_value_without_evidence_is_refused_and_says_so()
+    {
+        var json = await GradientStorageRaisedTo15GbAsync();
+
+        var result = await TransferOf(_source).ApplyAsync(json, Admin, null);
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Results);
+        Assert.Contains(result.Preview.Problems, p => p.Contains("Paperspace Gradient", StringComparison.Ordinal) && p.Contains("needs evidence", StringComparison.Ordinal));
+        Assert.Equal(5, (await EditorOf(_source).GetForEditAsync("gradient"))!.StorageGb.Min);
+    }
+
+    [Fact]
+    public async Task An_import_with_evidence_cites_it_and_drops_the_note_written_for_the_old_value()
+    {
+        var json = await GradientStorageRaisedTo15GbAsync();
+        var evidence = new ChangeEvidence { EvidenceUrl = "https://docs.digitalocean.com/products/paperspace/", Note = "Checked the storage limit." };
+
+        var result = await TransferOf(_source).ApplyAsync(json, Admin, evidence);
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Preview.Problems));
+        var storage = (await EditorOf(_source).GetForEditAsync("gradient"))!.StorageGb;
+        Assert.Equal(15, storage.Min);
+        Assert.Null(storage.Note);
+        Assert.Equal("https://docs.digitalocean.com/products/paperspace/", storage.SourceUrl);
+        Assert.NotNull(storage.AsOf);
+        var ram = (await EditorOf(_source).GetForEditAsync("gradient"))!.RamGb;
+        Assert.Equal("The highest of the three platforms.", ram.Note); // an unchanged value keeps its note and source
+        Assert.Contains("towardsdatascience.com", ram.SourceUrl);
+    }
+
+    [Fact]
+    public async Task The_seed_file_is_a_catalog_file_that_previews_as_unchanged_over_the_seeded_catalog()
+    {
+        _ = _source.CreateClient();
+
+        var preview = await TransferOf(_source).PreviewAsync(await File.ReadAllTextAsync(Web.Catalog.CatalogSeeder.DefaultSeedFile));
+
+        Assert.Empty(preview.Problems);
+        Assert.Equal(["gradient", "colab", "kaggle"], preview.Platforms.Select(p => p.Slug));
+        Assert.All(preview.Platforms, p => Assert.Equal(PlatformImportKind.Unchanged, p.Kind));
     }
 
     [Fact]

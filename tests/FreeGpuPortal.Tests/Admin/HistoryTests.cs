@@ -90,13 +90,43 @@ public sealed class HistoryTests : AdminComponentTest
         Assert.Equal(3, page.FindAll("tr[data-platform]").Count);
 
         row.QuerySelector("[data-testid=verify]")!.Click();
+        var historyCount = (await HistoryOfAsync("colab")).Count;
+
+        // One click only asks what was checked; confirming without an address saves nothing and says why.
+        page.WaitForElement("[data-testid=verify-form]", Wait);
+        page.Find("[data-testid=confirm-verify]").Click();
+        page.WaitForAssertion(() => Assert.Contains("page you checked", page.Find("[data-testid=verify-form]").TextContent), Wait);
+        Assert.Equal(historyCount, (await HistoryOfAsync("colab")).Count);
+
+        Enter(page, "f-Evidence-EvidenceUrl", "https://research.google.com/colaboratory/faq.html");
+        Enter(page, "f-Evidence-Note", "Compared the FAQ's GPU list.");
+        page.Find("[data-testid=confirm-verify]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("false", page.Find("tr[data-platform=colab]").GetAttribute("data-stale")), Wait);
         var entry = (await HistoryOfAsync("colab"))[0];
         Assert.Equal(ChangeKind.Verify, entry.Kind);
+        Assert.Equal("https://research.google.com/colaboratory/faq.html", entry.EvidenceUrl);
+        Assert.Equal("Compared the FAQ's GPU list.", entry.Note);
+        Assert.Equal(AdminUserId, entry.ActorUserId);
         var field = Assert.Single(entry.Fields);
         Assert.Equal("LastVerifiedOn", field.Field);
         Assert.Equal("2026-05-04", field.NewValue);
+    }
+
+    [Fact]
+    public async Task Verifying_is_refused_when_the_sign_in_is_no_longer_current()
+    {
+        SignedInWithStamp("a-stamp-from-before-signing-out-elsewhere");
+        var page = Render<AdminIndex>();
+        page.WaitForElement("tr[data-platform=kaggle] [data-testid=verify]", Wait).Click();
+        page.WaitForElement("[data-testid=verify-form]", Wait);
+        Enter(page, "f-Evidence-EvidenceUrl", "https://www.kaggle.com/docs/notebooks");
+
+        page.Find("[data-testid=confirm-verify]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("no longer signed in as an admin", page.Find("[data-testid=admin-message]").TextContent), Wait);
+        Assert.Equal(ChangeKind.Seed, (await HistoryOfAsync("kaggle"))[0].Kind);
+        Assert.Equal("https://www.kaggle.com/docs/notebooks", page.Find("#f-Evidence-EvidenceUrl").GetAttribute("value")); // the input stays
     }
 
     [Fact]

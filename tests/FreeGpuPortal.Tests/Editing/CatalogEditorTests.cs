@@ -13,6 +13,8 @@ namespace FreeGpuPortal.Tests.Editing;
 /// </summary>
 public sealed class CatalogEditorTests
 {
+    private static readonly ChangeEvidence Checked = new() { EvidenceUrl = "https://www.kaggle.com/docs/notebooks", Note = "Compared the quota page." };
+
     private static PlatformEditModel NewPlatform() => new()
     {
         Slug = "lightning-studio",
@@ -141,7 +143,7 @@ public sealed class CatalogEditorTests
         catalog.Clock.Set(new DateTimeOffset(2026, 6, 1, 23, 30, 0, TimeSpan.Zero));
         var kaggle = await catalog.CurrentAsync("kaggle");
 
-        var success = Assert.IsType<EditResult.Success>(await catalog.Editor.VerifyAsync(kaggle.Id, kaggle.ConcurrencyStamp, AdminA));
+        var success = Assert.IsType<EditResult.Success>(await catalog.Editor.VerifyAsync(kaggle.Id, kaggle.ConcurrencyStamp, AdminA, Checked));
 
         var after = await catalog.CurrentAsync("kaggle");
         Assert.Equal(new DateOnly(2026, 6, 1), after.LastVerifiedOn);
@@ -155,6 +157,27 @@ public sealed class CatalogEditorTests
         Assert.Equal("LastVerifiedOn", field.Field);
         Assert.Equal("not stated", field.OldDisplay);
         Assert.Equal("2026-06-01", field.NewDisplay);
+        Assert.Equal("https://www.kaggle.com/docs/notebooks", change.EvidenceUrl);
+        Assert.Equal("Compared the quota page.", change.Note);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    [InlineData("ftp://example.org/specs")]
+    [InlineData("not a url")]
+    public async Task Verifying_needs_the_http_address_of_what_was_checked_and_saves_nothing_without_it(string? url)
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+        var kaggle = await catalog.CurrentAsync("kaggle");
+        var before = await catalog.HistoryCountAsync();
+
+        var result = await catalog.Editor.VerifyAsync(kaggle.Id, kaggle.ConcurrencyStamp, AdminA, new ChangeEvidence { EvidenceUrl = url, Note = "Looked." });
+
+        var failed = Assert.IsType<EditResult.ValidationFailed>(result);
+        Assert.Contains("Evidence.EvidenceUrl", failed.Errors.Keys);
+        Assert.Equal(before, await catalog.HistoryCountAsync());
+        Assert.Null((await catalog.CurrentAsync("kaggle")).LastVerifiedOn);
     }
 
     [Fact]
@@ -300,7 +323,7 @@ public sealed class CatalogEditorTests
         ghost.Id = 9999;
 
         Assert.IsType<EditResult.NotFound>(await catalog.Editor.UpdateAsync(new PlatformChangeRequest(ghost, ChangeEvidence.None, AdminA)));
-        Assert.IsType<EditResult.NotFound>(await catalog.Editor.VerifyAsync(9999, Guid.NewGuid(), AdminA));
+        Assert.IsType<EditResult.NotFound>(await catalog.Editor.VerifyAsync(9999, Guid.NewGuid(), AdminA, Checked));
         Assert.IsType<EditResult.NotFound>(await catalog.Editor.RevertAsync(9999, AdminA, confirmFieldsChangedSince: true));
         Assert.Null(await catalog.Editor.GetForEditAsync("ghost"));
     }

@@ -112,7 +112,7 @@ public sealed class CatalogHistoryTests
         var gradient = await catalog.CurrentAsync("gradient");
         await catalog.Editor.RetireAsync(gradient.Id, gradient.ConcurrencyStamp, PlatformStatus.Discontinued, null, AdminA);
         var kaggle = await catalog.CurrentAsync("kaggle");
-        await catalog.Editor.VerifyAsync(kaggle.Id, kaggle.ConcurrencyStamp, AdminA);
+        await catalog.Editor.VerifyAsync(kaggle.Id, kaggle.ConcurrencyStamp, AdminA, new ChangeEvidence { EvidenceUrl = "https://www.kaggle.com/docs/notebooks" });
 
         var rows = await catalog.AdminList.GetAsync();
 

@@ -71,7 +71,7 @@ public sealed class ConcurrencyTests
         await catalog.Editor.EditAsync("kaggle", k => k.Vendor = "Google LLC");
         var count = await catalog.HistoryCountAsync();
 
-        var verify = Assert.IsType<EditResult.ConcurrencyConflict>(await catalog.Editor.VerifyAsync(stale.Id, stale.ConcurrencyStamp, AdminA));
+        var verify = Assert.IsType<EditResult.ConcurrencyConflict>(await catalog.Editor.VerifyAsync(stale.Id, stale.ConcurrencyStamp, AdminA, new ChangeEvidence { EvidenceUrl = "https://www.kaggle.com/docs/notebooks" }));
         Assert.Equal(["Vendor"], verify.ChangedFields);
         Assert.Null(verify.Submitted);
         Assert.IsType<EditResult.ConcurrencyConflict>(

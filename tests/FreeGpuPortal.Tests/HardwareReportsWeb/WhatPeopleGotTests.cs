@@ -8,6 +8,7 @@ using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Components.Pages.Platforms;
 using FreeGpuPortal.Web.HardwareReports;
 
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.Tests.HardwareReportsWeb;
@@ -35,6 +36,38 @@ public sealed class WhatPeopleGotTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task One_paste_sent_twice_is_one_report_and_counts_once_after_approval()
+    {
+        var first = await Submissions.SubmitAsync("kaggle", ReportTestData.ColabSession, Today.AddDays(-2));
+        var again = await Submissions.SubmitAsync("kaggle", ReportTestData.ColabSession, Today.AddDays(-2)); // a reload, a stale tab
+        Assert.Equal(first, again);
+        await Moderation.ApproveAsync(first, Admin);
+
+        var section = Render<WhatPeopleGot>(parameters => parameters.Add(p => p.Slug, "kaggle"));
+
+        Assert.Contains("1 approved report from visitors", section.Find("[data-testid=got-summary]").TextContent);
+        Assert.Single(section.FindAll("[data-testid=got-latest] li"));
+    }
+
+    [Fact]
+    public async Task Copies_stored_before_saves_were_idempotent_count_once()
+    {
+        var first = await ApprovedAsync(ReportTestData.ColabT4, daysAgo: 5);
+        await using (var db = await Catalog.ContextFactory.CreateDbContextAsync())
+        {
+            var original = await db.SubmittedReports.AsNoTracking().SingleAsync(r => r.Id == first);
+            original.Id = 0;
+            db.SubmittedReports.Add(original);
+            await db.SaveChangesAsync();
+        }
+
+        var section = Render<WhatPeopleGot>(parameters => parameters.Add(p => p.Slug, "kaggle"));
+
+        Assert.Single(section.FindAll("[data-testid=got-latest] li"));
+        Assert.Equal("1", section.Find("[data-testid=got-gpus] tr[data-gpu='Tesla T4'] [data-testid=got-all]").TextContent);
+    }
+
+    [Fact]
     public void Without_approved_reports_it_says_so()
     {
         var section = Render<WhatPeopleGot>(parameters => parameters.Add(p => p.Slug, "kaggle"));
@@ -47,10 +80,10 @@ public sealed class WhatPeopleGotTests : PortalComponentTest
     {
         var newest = await ApprovedAsync(ReportTestData.ColabSession, daysAgo: 3, note: "<b>T4 again</b>");
         await ApprovedAsync(ReportTestData.ColabT4, daysAgo: 90);
-        await ApprovedAsync(ReportTestData.ColabT4, daysAgo: 91);
+        await ApprovedAsync(ReportTestData.Fixture("nvidia-smi/t4-colab-525.105.17-empty-processes.txt"), daysAgo: 91);
         await ApprovedAsync(ReportTestData.NoDriver, daysAgo: 200);
-        await Submissions.SubmitAsync("kaggle", ReportTestData.ColabSession, Today); // pending: not counted
-        var rejected = await Submissions.SubmitAsync("kaggle", ReportTestData.ColabSession, Today);
+        await Submissions.SubmitAsync("kaggle", ReportTestData.ColabSession + "\n# a later session\n", Today); // pending: not counted
+        var rejected = await Submissions.SubmitAsync("kaggle", ReportTestData.ColabSession + "\n# yet another session\n", Today);
         await Moderation.RejectAsync(rejected, Admin);
 
         var section = Render<WhatPeopleGot>(parameters => parameters.Add(p => p.Slug, "kaggle"));

@@ -24,7 +24,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     /// <summary>The database behind the rendered components; edits through it reach them on their next read.</summary>
     protected SqliteCatalog Catalog { get; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Catalog.MigrateAsync();
         await Catalog.SeedAsync();
@@ -34,5 +34,9 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     {
         await DisposeAsync();
         await Catalog.DisposeAsync();
+        await DisposeResourcesAsync();
     }
+
+    /// <summary>Disposes what a derived test set up besides the catalog, after the components are gone.</summary>
+    protected virtual ValueTask DisposeResourcesAsync() => ValueTask.CompletedTask;
 }

@@ -34,7 +34,8 @@ public sealed class SqliteCatalog : IAsyncDisposable
     public static string SeedFile { get; } = LocateSeedFile();
 
     /// <summary>The article every seeded value cites.</summary>
-    public static SeedSource Article { get; } = CatalogSeeder.Load(SeedFile).Source(SeedCatalog.ArticleKey)!;
+    /// <summary>The article every seeded value cites: the first source of each seeded platform.</summary>
+    public static SourceEditModel Article { get; } = CatalogSeeder.Load(SeedFile).Platforms[0].Sources[0];
 
     public IServiceProvider Services => _services;
 
@@ -111,6 +112,8 @@ public sealed class SqliteCatalog : IAsyncDisposable
         services.AddSingleton<CatalogEditor>();
         services.AddSingleton<CatalogHistory>();
         services.AddSingleton<PlatformAdminList>();
+        services.AddOptions<CatalogOptions>();
+        services.AddSingleton<CatalogFreshness>();
         services.AddDbContextFactory<CatalogDbContext>((provider, options) => options
             .UseSqlite(connection)
             .AddInterceptors(

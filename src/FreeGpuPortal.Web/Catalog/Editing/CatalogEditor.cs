@@ -97,11 +97,20 @@ public sealed class CatalogEditor(
             revertOf: null, submitted: request.Platform, cancellationToken);
     }
 
-    /// <summary>"Verified today": sets the last-verified date to today's UTC date and nothing else.</summary>
+    /// <summary>
+    /// "Verified today": the admin confirms the platform's values against what they checked — a page, given as an
+    /// http(s) URL, which is required — and the last-verified date becomes today's UTC date. The history entry keeps
+    /// the URL, the admin's note, who and when.
+    /// </summary>
     public Task<EditResult> VerifyAsync(
-        int platformId, Guid concurrencyStamp, Actor actor, ChangeEvidence? evidence = null, CancellationToken cancellationToken = default) =>
+        int platformId, Guid concurrencyStamp, Actor actor, ChangeEvidence evidence, CancellationToken cancellationToken = default) =>
         ChangeAsync(platformId, concurrencyStamp, ChangeKind.Verify, actor, evidence, model =>
         {
+            if (string.IsNullOrWhiteSpace(evidence?.EvidenceUrl))
+            {
+                return Error("Evidence.EvidenceUrl", "Give the address (http or https) of the page you checked the values against.");
+            }
+
             model.LastVerifiedOn = Today;
             return null;
         }, cancellationToken);
@@ -294,6 +303,11 @@ public sealed class CatalogEditor(
         CatalogDbContext db, Platform platform, PlatformEditModel? before, PlatformEditModel after, ChangeKind kind, Actor actor,
         ChangeEvidence evidence, int? revertOf, PlatformEditModel? submitted, CancellationToken cancellationToken)
     {
+        if (kind is ChangeKind.Create or ChangeKind.Edit)
+        {
+            ValueSources.FollowChange(before, after, evidence, Today);
+        }
+
         var changed = PlatformField.Changed(before ?? new PlatformEditModel(), after);
         if (before is not null && changed.Count == 0)
         {

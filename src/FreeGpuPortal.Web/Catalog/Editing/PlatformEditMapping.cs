@@ -10,8 +10,8 @@ internal static class PlatformEditMapping
     public static PlatformEditModel Trimmed(PlatformEditModel model)
     {
         var copy = model.Clone();
-        copy.Slug = copy.Slug?.Trim() ?? "";
-        copy.Name = copy.Name?.Trim() ?? "";
+        copy.Slug = Required(copy.Slug);
+        copy.Name = Required(copy.Name);
         copy.Vendor = Optional(copy.Vendor);
         copy.Summary = Optional(copy.Summary);
         copy.Website = Optional(copy.Website);
@@ -29,7 +29,7 @@ internal static class PlatformEditMapping
 
         foreach (var gpu in copy.Gpus)
         {
-            gpu.GpuModelSlug = gpu.GpuModelSlug?.Trim() ?? "";
+            gpu.GpuModelSlug = Required(gpu.GpuModelSlug);
             gpu.Note = Optional(gpu.Note);
             gpu.SourceUrl = Optional(gpu.SourceUrl);
             gpu.SourceTitle = Optional(gpu.SourceTitle);
@@ -37,19 +37,19 @@ internal static class PlatformEditMapping
 
         foreach (var feature in copy.Features)
         {
-            feature.Key = feature.Key?.Trim() ?? "";
+            feature.Key = Required(feature.Key);
             feature.Note = Optional(feature.Note);
             feature.SourceUrl = Optional(feature.SourceUrl);
             feature.SourceTitle = Optional(feature.SourceTitle);
         }
 
-        copy.Pros = [.. copy.Pros.Select(p => p?.Trim() ?? "")];
-        copy.Cons = [.. copy.Cons.Select(p => p?.Trim() ?? "")];
-        copy.GettingStarted = [.. copy.GettingStarted.Select(p => p?.Trim() ?? "")];
+        copy.Pros = [.. copy.Pros.Select(Required)];
+        copy.Cons = [.. copy.Cons.Select(Required)];
+        copy.GettingStarted = [.. copy.GettingStarted.Select(Required)];
         foreach (var source in copy.Sources)
         {
-            source.Url = source.Url?.Trim() ?? "";
-            source.Title = source.Title?.Trim() ?? "";
+            source.Url = Required(source.Url);
+            source.Title = Required(source.Title);
         }
 
         return copy;
@@ -64,7 +64,7 @@ internal static class PlatformEditMapping
     }
 
     public static ChangeEvidence Trimmed(ChangeEvidence? evidence) =>
-        new() { EvidenceUrl = Optional(evidence?.EvidenceUrl), Note = Optional(evidence?.Note) };
+        new() { EvidenceUrl = Optional(evidence?.EvidenceUrl), Note = Optional(evidence?.Note), Title = Optional(evidence?.Title), AsOf = evidence?.AsOf };
 
     /// <summary>Copies a validated, canonical edit model onto a tracked platform loaded with its rows.</summary>
     public static void Apply(
@@ -167,5 +167,9 @@ internal static class PlatformEditMapping
         }
     }
 
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Trimmed, without bidirectional controls (see <see cref="CatalogText"/>), and null when nothing is left.</summary>
+    private static string? Optional(string? value) =>
+        CatalogText.WithoutBidiControls(value)?.Trim() is { Length: > 0 } text ? text : null;
+
+    private static string Required(string? value) => CatalogText.WithoutBidiControls(value)?.Trim() ?? "";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
@@ -43,6 +44,14 @@ public sealed class PlatformEditModel
 
     /// <summary>The platform's stamp when the form was opened; a save is refused when the platform moved on since.</summary>
     public Guid ConcurrencyStamp { get; set; }
+
+    /// <summary>
+    /// The values whose note the admin confirms still holds although the value changes (spec names like
+    /// <c>StorageGb</c>, <see cref="ValueSources.GpuKey"/>, <see cref="ValueSources.FeatureKey"/>); any other changed
+    /// value loses its old note. A choice of this one save: neither history nor the catalog file carries it.
+    /// </summary>
+    [JsonIgnore]
+    public HashSet<string> NotesStillHold { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The edit model of a platform loaded with its GPU options (and models), features and sources.</summary>
     public static PlatformEditModel From(Platform platform) => new()
@@ -99,8 +108,12 @@ public sealed class PlatformEditModel
     };
 
     /// <summary>A deep copy, so the editor can tidy a request without touching the caller's form.</summary>
-    public PlatformEditModel Clone() =>
-        JsonSerializer.Deserialize<PlatformEditModel>(JsonSerializer.SerializeToUtf8Bytes(this, EditJson.Options), EditJson.Options)!;
+    public PlatformEditModel Clone()
+    {
+        var copy = JsonSerializer.Deserialize<PlatformEditModel>(JsonSerializer.SerializeToUtf8Bytes(this, EditJson.Options), EditJson.Options)!;
+        copy.NotesStillHold = new HashSet<string>(NotesStillHold, StringComparer.Ordinal);
+        return copy;
+    }
 }
 
 /// <summary>One spec value as a form edits it: both ends empty means unknown.</summary>
@@ -164,11 +177,21 @@ public sealed class SourceEditModel
     public DateOnly? AccessedOn { get; set; }
 }
 
-/// <summary>Why a change is made: a URL showing the new value, or a note on how it was verified.</summary>
+/// <summary>
+/// Why a change is made: a URL showing the new value, or a note on how it was verified. The values a change changes
+/// cite it (see <see cref="ValueSources"/>): its URL, its <see cref="Title"/> (or the note when there is no URL), and
+/// its <see cref="AsOf"/> date (or the day of the change).
+/// </summary>
 public sealed class ChangeEvidence
 {
     public string? EvidenceUrl { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>What the evidence is called, e.g. "Hardware report #12"; optional.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The day the evidence shows the values as true, when it is not the day of the change.</summary>
+    public DateOnly? AsOf { get; set; }
 
     public static ChangeEvidence None => new();
 }

@@ -100,6 +100,8 @@ public static partial class PlatformEditValidator
         {
             Url(errors, "Evidence.EvidenceUrl", evidence.EvidenceUrl);
             MaxLength(errors, "Evidence.Note", evidence.Note, NoteMaxLength);
+            MaxLength(errors, "Evidence.Title", evidence.Title, SourceTitleMaxLength);
+            NotInFuture(errors, "Evidence.AsOf", evidence.AsOf, context.Today);
         }
 
         if (context.RequireEvidenceForSpecChanges && IsBlank(evidence?.EvidenceUrl) && IsBlank(evidence?.Note))

@@ -90,7 +90,12 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
 
     public static string Serialize(CatalogFile file) => JsonSerializer.Serialize(file, JsonOptions);
 
-    public async Task<ImportPreview> PreviewAsync(string json, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What applying <paramref name="json"/> with <paramref name="evidence"/> would do. Like any edit, an import that
+    /// changes a value needs evidence (a URL, or a note on how the values were verified); the changed values then cite
+    /// it, unless the file gives them a source of their own.
+    /// </summary>
+    public async Task<ImportPreview> PreviewAsync(string json, ChangeEvidence? evidence = null, CancellationToken cancellationToken = default)
     {
         var (file, problem) = Read(json);
         if (file is null)
@@ -126,8 +131,7 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
             var current = await editor.GetForEditAsync(imported.Slug, cancellationToken);
             var context = await editor.GetValidationContextAsync(current?.Id ?? 0, cancellationToken);
             var candidate = Prepare(imported, current);
-            var evidence = ImportEvidence();
-            var errors = PlatformEditValidator.Validate(candidate, evidence, context);
+            var errors = PlatformEditValidator.Validate(candidate, PlatformEditMapping.Trimmed(evidence), context);
             if (current is null)
             {
                 previews.Add(new PlatformImportPreview(imported.Slug, imported.Name, PlatformImportKind.New, [], errors));
@@ -141,26 +145,34 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
                 imported.Slug, imported.Name, differences.Count == 0 ? PlatformImportKind.Unchanged : PlatformImportKind.Changed, differences, errors));
         }
 
+        var needEvidence = previews.Where(p => p.Errors.ContainsKey("Evidence.EvidenceUrl")).Select(p => p.Name).ToList();
+        if (needEvidence.Count > 0)
+        {
+            problems.Add(
+                $"This import changes values of {string.Join(", ", needEvidence)}: like any edit, it needs evidence. "
+                + "Give an evidence URL, or a note on how the new values were verified.");
+        }
+
         return new ImportPreview(problems, previews);
     }
 
     /// <summary>Applies a file that previews without problems; each new or changed platform becomes one audited change.</summary>
-    public async Task<ImportResult> ApplyAsync(string json, Actor actor, string? note, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ApplyAsync(string json, Actor actor, ChangeEvidence? evidence, CancellationToken cancellationToken = default)
     {
-        var preview = await PreviewAsync(json, cancellationToken);
+        var preview = await PreviewAsync(json, evidence, cancellationToken);
         if (!preview.CanApply)
         {
             return new ImportResult(preview, []);
         }
 
         var file = Read(json).File!;
-        var evidence = ImportEvidence(note);
+        var importEvidence = ImportEvidence(PlatformEditMapping.Trimmed(evidence));
         var results = new List<EditResult>();
         foreach (var entry in preview.Platforms.Where(p => p.Kind != PlatformImportKind.Unchanged))
         {
             var imported = file.Platforms.Single(p => p.Slug == entry.Slug);
             var current = await editor.GetForEditAsync(entry.Slug, cancellationToken);
-            var request = new PlatformChangeRequest(Prepare(imported, current), evidence, actor);
+            var request = new PlatformChangeRequest(Prepare(imported, current), importEvidence, actor);
             results.Add(current is null
                 ? await editor.CreateAsync(request, cancellationToken)
                 : await editor.UpdateAsync(request, cancellationToken));
@@ -169,9 +181,13 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
         return new ImportResult(preview, results);
     }
 
-    private static ChangeEvidence ImportEvidence(string? note = null) => new()
+    /// <summary>The admin's evidence, with the history note saying the change came from a catalog file.</summary>
+    private static ChangeEvidence ImportEvidence(ChangeEvidence evidence) => new()
     {
-        Note = string.IsNullOrWhiteSpace(note) ? "Imported from a catalog file." : $"Imported from a catalog file: {note.Trim()}",
+        EvidenceUrl = evidence.EvidenceUrl,
+        Title = evidence.Title,
+        AsOf = evidence.AsOf,
+        Note = evidence.Note is null ? "Imported from a catalog file." : $"Imported from a catalog file: {evidence.Note}",
     };
 
     /// <summary>The imported values, aimed at this instance's row (its id and current stamp) when the platform exists.</summary>

@@ -1,0 +1,138 @@
+namespace FreeGpuPortal.Web.Catalog.Editing;
+
+/// <summary>
+/// The rule that keeps a value's citation true when the value changes: its source and as-of date become the change's
+/// evidence and date, unless the change gives others for that value, and a note written for the old value is dropped
+/// unless the change confirms it still holds (<see cref="PlatformEditModel.NotesStillHold"/>). Every path that writes
+/// values — an admin's edit, an applied hardware report, an import — saves through <see cref="CatalogEditor"/>, which
+/// applies this rule to creates and edits; reverts restore values together with the citation they had.
+/// </summary>
+public static class ValueSources
+{
+    /// <summary>The longest source title a value keeps; a note used as a title is cut to it.</summary>
+    public const int TitleMaxLength = PlatformEditValidator.SourceTitleMaxLength;
+
+    /// <summary>The key of a GPU option in <see cref="PlatformEditModel.NotesStillHold"/>.</summary>
+    public static string GpuKey(string gpuModelSlug) => $"{nameof(PlatformEditModel.Gpus)}[{gpuModelSlug}]";
+
+    /// <summary>The key of a feature statement in <see cref="PlatformEditModel.NotesStillHold"/>.</summary>
+    public static string FeatureKey(string featureKey) => $"{nameof(PlatformEditModel.Features)}[{featureKey}]";
+
+    /// <summary>
+    /// The spec values with the plain fields shown as part of them: the CPU model is read with the CPU count, the
+    /// storage note with the storage, the kind and reset rule of the weekly quota with its hours.
+    /// </summary>
+    private static readonly IReadOnlyList<(string Name, Func<PlatformEditModel, SpecEditModel> Get, Func<PlatformEditModel, object?> Companion)> Specs =
+    [
+        (nameof(PlatformEditModel.CpuCount), m => m.CpuCount, m => m.CpuModel),
+        (nameof(PlatformEditModel.RamGb), m => m.RamGb, _ => null),
+        (nameof(PlatformEditModel.StorageGb), m => m.StorageGb, m => m.StorageNote),
+        (nameof(PlatformEditModel.MaxSessionHours), m => m.MaxSessionHours, _ => null),
+        (nameof(PlatformEditModel.IdleTimeoutMinutes), m => m.IdleTimeoutMinutes, _ => null),
+        (nameof(PlatformEditModel.WeeklyGpuHours), m => m.WeeklyGpuHours, m => (m.WeeklyQuotaKind, m.WeeklyQuotaResetRule)),
+    ];
+
+    /// <summary>
+    /// Applies the rule to <paramref name="after"/> in place. <paramref name="before"/> is the platform as saved (null
+    /// for a new platform); <paramref name="today"/> is the change's date when the evidence names none.
+    /// </summary>
+    public static void FollowChange(PlatformEditModel? before, PlatformEditModel after, ChangeEvidence evidence, DateOnly today)
+    {
+        var citation = Citation.Of(evidence, today);
+        var empty = before ?? new PlatformEditModel();
+        foreach (var (name, get, companion) in Specs)
+        {
+            var old = get(empty);
+            var now = get(after);
+            if (old.Min == now.Min && old.Max == now.Max && Equals(companion(empty), companion(after)))
+            {
+                continue;
+            }
+
+            if (Citation.Of(now) == Citation.Of(old))
+            {
+                (now.SourceUrl, now.SourceTitle, now.AsOf) = citation;
+            }
+
+            if (now.Note is not null && now.Note == old.Note && !after.NotesStillHold.Contains(name))
+            {
+                now.Note = null;
+            }
+        }
+
+        foreach (var option in after.Gpus)
+        {
+            var old = empty.Gpus.Find(g => g.GpuModelSlug == option.GpuModelSlug);
+            if (old is not null && old.PerSession == option.PerSession)
+            {
+                continue;
+            }
+
+            if (new Citation(option.SourceUrl, option.SourceTitle, option.AsOf) == new Citation(old?.SourceUrl, old?.SourceTitle, old?.AsOf))
+            {
+                (option.SourceUrl, option.SourceTitle, option.AsOf) = citation;
+            }
+
+            if (old is not null && option.Note is not null && option.Note == old.Note && !after.NotesStillHold.Contains(GpuKey(option.GpuModelSlug)))
+            {
+                option.Note = null;
+            }
+        }
+
+        foreach (var statement in after.Features)
+        {
+            var old = empty.Features.Find(f => f.Key == statement.Key);
+            if (old is not null && old.Available == statement.Available)
+            {
+                continue;
+            }
+
+            if (new Citation(statement.SourceUrl, statement.SourceTitle, statement.AsOf) == new Citation(old?.SourceUrl, old?.SourceTitle, old?.AsOf))
+            {
+                (statement.SourceUrl, statement.SourceTitle, statement.AsOf) = citation;
+            }
+
+            if (old is not null && statement.Note is not null && statement.Note == old.Note && !after.NotesStillHold.Contains(FeatureKey(statement.Key)))
+            {
+                statement.Note = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The note of spec value <paramref name="name"/> as saved, when the form has changed the value but kept that note:
+    /// the note saving would drop unless the admin confirms it still holds. Null when nothing is at stake.
+    /// </summary>
+    public static string? NoteAtRisk(string name, PlatformEditModel? before, PlatformEditModel after)
+    {
+        if (before is null || Specs.FirstOrDefault(s => s.Name == name) is not { Get: { } get, Companion: { } companion })
+        {
+            return null;
+        }
+
+        var old = get(before);
+        var now = get(after);
+        var changed = old.Min != now.Min || old.Max != now.Max || !Equals(companion(before), companion(after));
+        return changed && old.Note is { Length: > 0 } note && string.Equals(now.Note?.Trim(), note.Trim(), StringComparison.Ordinal) ? note : null;
+    }
+
+    private readonly record struct Citation(string? Url, string? Title, DateOnly? AsOf)
+    {
+        public static Citation Of(SpecEditModel spec) => new(spec.SourceUrl, spec.SourceTitle, spec.AsOf);
+
+        /// <summary>
+        /// The citation a change gives the values it changes: its evidence URL and title, or its note as the title
+        /// when it has no URL, dated by the evidence or by the day of the change.
+        /// </summary>
+        public static Citation Of(ChangeEvidence evidence, DateOnly today)
+        {
+            var title = evidence.Title ?? (evidence.EvidenceUrl is null ? evidence.Note : null);
+            if (title is { Length: > TitleMaxLength })
+            {
+                title = title[..(TitleMaxLength - 1)] + "…";
+            }
+
+            return new Citation(evidence.EvidenceUrl, title, evidence.AsOf ?? today);
+        }
+    }
+}
