@@ -52,6 +52,7 @@ app.MapPortalHealthChecks();
 app.MapThemeStylesheet();
 app.MapPortalApi();
 app.MapCatalogTransfer();
+app.MapAdminActionTicket();
 app.MapPortalPages();
 
 await app.RunAsync();

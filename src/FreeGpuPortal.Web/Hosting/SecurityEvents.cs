@@ -21,6 +21,7 @@ public static class SecurityEventTypes
     public const string AdminRoleGranted = "admin-role-granted";
     public const string AdminRoleRemoved = "admin-role-removed";
     public const string AdminRemovalRefused = "admin-removal-refused";
+    public const string AdminActionRefused = "admin-action-refused";
 }
 
 /// <summary>

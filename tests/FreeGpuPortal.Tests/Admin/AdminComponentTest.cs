@@ -3,9 +3,12 @@ using System.Security.Claims;
 using Bunit;
 
 using FreeGpuPortal.Tests.Support;
+using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Components.Admin;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.Tests.Admin;
 
@@ -21,13 +24,48 @@ public abstract class AdminComponentTest : PortalComponentTest
     /// <summary>How long to wait for a save to come back: the machine running the suite may be busy.</summary>
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
+    private readonly TestAdminAccounts _accounts = new();
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext _authorization;
+    private JSRuntimeInvocationHandler<string?>? _ticketRequests;
+
     protected AdminComponentTest()
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(AdminEmail);
-        authorization.SetRoles("Admin");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, AdminUserId), new Claim(ClaimTypes.Email, AdminEmail));
+        _accounts.AddTo(Services);
+        Services.AddScoped<AdminSession>();
+        _authorization = AddAuthorization();
+        _authorization.SetAuthorized(AdminEmail);
+        _authorization.SetRoles("Admin");
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
+    }
+
+    /// <summary>The admin's sign-in as the page holds it (with the account's current security stamp).</summary>
+    protected ClaimsPrincipal SignedIn { get; private set; } = new();
+
+    /// <summary>
+    /// The admin account exists in the accounts store with the Admin role, the page's principal carries its security
+    /// stamp and a second factor, and the browser answers the admin pages' ticket request with a ticket for it, as a
+    /// browser still signed in does.
+    /// </summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        SignedIn = await TestAdminAccounts.CreateAdminAsync(Services, AdminUserId, AdminEmail);
+        _authorization.SetClaims([.. SignedIn.Claims.Where(c => c.Type != ClaimTypes.Name && c.Type != ClaimTypes.Role)]);
+        BrowserSignIn(SignedIn);
+    }
+
+    /// <summary>Sets what the browser's cookie proves when a page asks for an action ticket; null: not signed in.</summary>
+    protected void BrowserSignIn(ClaimsPrincipal? browserUser)
+    {
+        var ticket = browserUser is null ? null : Services.GetRequiredService<AdminAuthority>().IssueTicket(browserUser);
+        _ticketRequests ??= JSInterop.SetupModule("./js/admin.js").Setup<string?>("actionTicket");
+        _ticketRequests.SetResult(ticket);
+    }
+
+    protected override async Task DisposeTestAsync()
+    {
+        await base.DisposeTestAsync();
+        await _accounts.DisposeAsync();
     }
 
     protected async Task<IReadOnlyList<HistoryEntry>> HistoryOfAsync(string slug) =>

@@ -33,6 +33,9 @@ public sealed class HistoryTests : AdminComponentTest
 
         page.Find($"[data-change-id='{first.ChangeId}'] [data-testid=confirm-revert]").Click();
 
+        // The list stays where it was (the outcome shows in the entry) until the admin asks for the new entry.
+        page.WaitForElement($"[data-change-id='{first.ChangeId}'] [data-testid=revert-done]", Wait);
+        page.Find($"[data-change-id='{first.ChangeId}'] [data-testid=show-reverted]").Click();
         page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
         var history = await HistoryOfAsync("colab");
         Assert.Equal(ChangeKind.Revert, history[0].Kind);
@@ -49,9 +52,35 @@ public sealed class HistoryTests : AdminComponentTest
 
         page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=revert]", Wait).Click();
 
-        page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+        page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=revert-done]", Wait);
         Assert.Empty(page.FindAll("[data-testid=revert-confirm]"));
         Assert.NotEqual("Changed summary.", (await Catalog.Editor.GetForEditAsync("kaggle"))!.Summary);
+        var count = (await HistoryOfAsync("kaggle")).Count;
+
+        // A second click on the same entry's Revert is a no-op that says so; the list did not move under the pointer.
+        Assert.Equal(change.ChangeId.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-change-id]").GetAttribute("data-change-id"));
+        page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=revert]").Click();
+        page.WaitForAssertion(() => Assert.Contains("reverted already", page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=revert-done]").TextContent), Wait);
+        Assert.Equal(count, (await HistoryOfAsync("kaggle")).Count);
+
+        page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=show-reverted]").Click();
+        page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+    }
+
+    [Fact]
+    public async Task A_revert_after_the_sign_in_ended_is_refused_and_saves_nothing()
+    {
+        var change = await Catalog.Editor.EditAsync("kaggle", m => m.Summary = "Changed summary.");
+        var page = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "kaggle"));
+        var count = (await HistoryOfAsync("kaggle")).Count;
+        BrowserSignIn(null); // signed out in another tab: the browser's cookie is gone
+
+        page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=revert]", Wait).Click();
+
+        var refused = page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=admin-refused]", Wait);
+        Assert.Equal("NotSignedIn", refused.GetAttribute("data-reason"));
+        Assert.Equal(count, (await HistoryOfAsync("kaggle")).Count);
+        Assert.Equal("Changed summary.", (await Catalog.Editor.GetForEditAsync("kaggle"))!.Summary);
     }
 
     [Fact]

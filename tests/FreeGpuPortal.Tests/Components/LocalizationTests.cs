@@ -22,6 +22,7 @@ public sealed partial class LocalizationTests
         ["Status."] = typeof(PlatformStatus),
         ["Notice."] = typeof(QueryProblem),
         ["Admin.Transfer.Kind."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.PlatformImportKind),
+        ["Admin.Refused."] = typeof(FreeGpuPortal.Web.Accounts.AdminRefusal),
     };
 
     private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");

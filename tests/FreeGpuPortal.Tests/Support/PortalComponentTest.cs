@@ -24,13 +24,15 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
     /// <summary>The database behind the rendered components; edits through it reach them on their next read.</summary>
     protected SqliteCatalog Catalog { get; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Catalog.MigrateAsync();
         await Catalog.SeedAsync();
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeTestAsync();
+
+    protected virtual async Task DisposeTestAsync()
     {
         await DisposeAsync();
         await Catalog.DisposeAsync();
