@@ -72,6 +72,7 @@ app.MapCatalogTransfer();
 app.MapPortalBackups();
 app.MapChangeFeeds();
 app.MapDiscovery();
+app.MapAdminActionTicket();
 app.MapPortalPages();
 
 await app.RunAsync();

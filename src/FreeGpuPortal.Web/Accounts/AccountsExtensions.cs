@@ -34,8 +34,7 @@ public static class AccountsExtensions
         services.AddSingleton(admin);
         builder.AddSecurityEvents();
         services.AddScoped<AdminAccounts>();
-        services.AddSingleton<AdminAuthority>();
-        services.AddSingleton<AdminAuthorityCheck>();
+        services.AddScoped<AdminAuthority>();
 
         services.AddDbContextFactory<AccountsDbContext>((provider, options) => options.UseSqlite(
             provider.GetRequiredService<DataDirectory>().CatalogConnectionString,

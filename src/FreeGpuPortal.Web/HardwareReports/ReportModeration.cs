@@ -31,6 +31,9 @@ public abstract record ModerationResult
 
     public sealed record Done(int ReportId) : ModerationResult;
 
+    /// <summary>The report had that status already (a repeated click): nothing changed.</summary>
+    public sealed record AlreadyDone(int ReportId) : ModerationResult;
+
     /// <summary>Applied through <see cref="CatalogEditor"/>: the history entry's id.</summary>
     public sealed record Applied(int ReportId, int ChangeId) : ModerationResult;
 
@@ -342,7 +345,7 @@ public sealed class ReportModeration(
 
         if (report.Status == status)
         {
-            return new ModerationResult.Done(reportId);
+            return new ModerationResult.AlreadyDone(reportId);
         }
 
         if (status == ReportStatus.Rejected && report.AppliedChangeId is not null)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
+using FreeGpuPortal.Web.Components.Admin;
 using FreeGpuPortal.Web.Components.Layout;
 
 using MudBlazor.Services;
@@ -17,6 +18,7 @@ public static class PortalUiExtensions
         // Write "8–16 GB" and "×" as characters, not as numeric entities: smaller pages, readable source.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<AdminSession>();
         builder.Services.AddSingleton<ThemeStylesheet>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.AddPublicPageCaching();

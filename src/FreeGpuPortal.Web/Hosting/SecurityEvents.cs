@@ -24,6 +24,7 @@ public static class SecurityEventTypes
     public const string PasswordReset = "password-reset";
     public const string AccountDeleted = "account-deleted";
     public const string AccountDeletionRefused = "account-deletion-refused";
+    public const string AdminActionRefused = "admin-action-refused";
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public static class LinkCheckingExtensions
         builder.Services.AddSingleton<LinkProbe>();
         builder.Services.AddSingleton<LinkCheckRun>();
         builder.Services.AddSingleton<LinkHealth>();
-        builder.Services.AddSingleton<RedirectAcceptance>();
+        builder.Services.AddScoped<RedirectAcceptance>();
         builder.Services.AddHostedService<LinkCheckService>();
         return builder;
     }

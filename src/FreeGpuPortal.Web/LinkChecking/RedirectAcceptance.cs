@@ -38,7 +38,7 @@ public sealed class RedirectAcceptance(
 
     public async Task<AcceptRedirectResult> AcceptAsync(string url, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (await authority.ConfirmAsync(user) is not { } actor)
+        if (await authority.CheckAsync(user, cancellationToken) is not AdminAuthorityResult.Allowed { Actor: var actor })
         {
             return new AcceptRedirectResult.Refused(NotAllowed);
         }

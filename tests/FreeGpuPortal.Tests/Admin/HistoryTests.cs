@@ -33,6 +33,9 @@ public sealed class HistoryTests : AdminComponentTest
 
         page.Find($"[data-change-id='{first.ChangeId}'] [data-testid=confirm-revert]").Click();
 
+        // The list stays where it was (the outcome shows in the entry) until the admin asks for the new entry.
+        page.WaitForElement($"[data-change-id='{first.ChangeId}'] [data-testid=revert-done]", Wait);
+        page.Find($"[data-change-id='{first.ChangeId}'] [data-testid=show-reverted]").Click();
         page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
         var history = await HistoryOfAsync("colab");
         Assert.Equal(ChangeKind.Revert, history[0].Kind);
@@ -49,9 +52,35 @@ public sealed class HistoryTests : AdminComponentTest
 
         page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=revert]", Wait).Click();
 
-        page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+        page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=revert-done]", Wait);
         Assert.Empty(page.FindAll("[data-testid=revert-confirm]"));
         Assert.NotEqual("Changed summary.", (await Catalog.Editor.GetForEditAsync("kaggle"))!.Summary);
+        var count = (await HistoryOfAsync("kaggle")).Count;
+
+        // A second click on the same entry's Revert is a no-op that says so; the list did not move under the pointer.
+        Assert.Equal(change.ChangeId.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-change-id]").GetAttribute("data-change-id"));
+        page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=revert]").Click();
+        page.WaitForAssertion(() => Assert.Contains("reverted already", page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=revert-done]").TextContent), Wait);
+        Assert.Equal(count, (await HistoryOfAsync("kaggle")).Count);
+
+        page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=show-reverted]").Click();
+        page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+    }
+
+    [Fact]
+    public async Task A_revert_after_the_sign_in_ended_is_refused_and_saves_nothing()
+    {
+        var change = await Catalog.Editor.EditAsync("kaggle", m => m.Summary = "Changed summary.");
+        var page = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "kaggle"));
+        var count = (await HistoryOfAsync("kaggle")).Count;
+        BrowserSignIn(null); // signed out in another tab: the browser's cookie is gone
+
+        page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=revert]", Wait).Click();
+
+        var refused = page.WaitForElement($"[data-change-id='{change.ChangeId}'] [data-testid=admin-refused]", Wait);
+        Assert.Equal("NotSignedIn", refused.GetAttribute("data-reason"));
+        Assert.Equal(count, (await HistoryOfAsync("kaggle")).Count);
+        Assert.Equal("Changed summary.", (await Catalog.Editor.GetForEditAsync("kaggle"))!.Summary);
     }
 
     [Fact]
@@ -116,15 +145,16 @@ public sealed class HistoryTests : AdminComponentTest
     [Fact]
     public async Task Verifying_is_refused_when_the_sign_in_is_no_longer_current()
     {
-        SignedInWithStamp("a-stamp-from-before-signing-out-elsewhere");
         var page = Render<AdminIndex>();
+        BrowserSignIn(null); // signed out in another tab: the browser's cookie is gone
         page.WaitForElement("tr[data-platform=kaggle] [data-testid=verify]", Wait).Click();
         page.WaitForElement("[data-testid=verify-form]", Wait);
         Enter(page, "f-Evidence-EvidenceUrl", "https://www.kaggle.com/docs/notebooks");
 
         page.Find("[data-testid=confirm-verify]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("no longer signed in as an admin", page.Find("[data-testid=admin-message]").TextContent), Wait);
+        var refused = page.WaitForElement("[data-testid=admin-refused]", Wait);
+        Assert.Equal("NotSignedIn", refused.GetAttribute("data-reason"));
         Assert.Equal(ChangeKind.Seed, (await HistoryOfAsync("kaggle"))[0].Kind);
         Assert.Equal("https://www.kaggle.com/docs/notebooks", page.Find("#f-Evidence-EvidenceUrl").GetAttribute("value")); // the input stays
     }

@@ -148,15 +148,25 @@ public sealed class PlatformFormTests : AdminComponentTest
 
         var conflict = page.WaitForElement("[data-testid=conflict]", Wait);
         Assert.Equal(countBefore, (await HistoryOfAsync("colab")).Count); // refused: nothing saved
-        var idle = conflict.QuerySelector("[data-conflict-field=IdleTimeoutMinutes]")!;
+        Assert.NotNull(conflict.QuerySelector("[data-conflict-summary=IdleTimeoutMinutes]"));
+        var idle = page.Find("[data-conflict-field=IdleTimeoutMinutes]"); // next to the field itself
+        Assert.Equal("true", idle.GetAttribute("data-needs-choice"));
         Assert.StartsWith("60", idle.QuerySelector("[data-value=saved]")!.TextContent.Trim());
         Assert.StartsWith("45", idle.QuerySelector("[data-value=yours]")!.TextContent.Trim());
         Assert.NotNull(idle.QuerySelector("[data-testid=use-saved]"));
-        Assert.NotNull(conflict.QuerySelector("[data-conflict-field=Summary]"));
+        Assert.NotNull(page.Find("[data-conflict-field=Summary]"));
         Assert.Equal("45", ValueOf(page, IdleMin));
         Assert.Equal("Google LLC", ValueOf(page, "f-Vendor"));
         Assert.Equal("Summary saved by the other admin.", ValueOf(page, "f-Summary")); // only they changed it: theirs is taken
 
+        // A second click on Save does not overwrite the other admin's idle timeout: it asks for a choice first.
+        page.Find("[data-testid=save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Idle timeout", page.Find("[data-testid=form-message]").TextContent), Wait);
+        Assert.Equal(countBefore, (await HistoryOfAsync("colab")).Count);
+        Assert.Equal(60, (await Catalog.Editor.GetForEditAsync("colab"))!.IdleTimeoutMinutes.Min);
+
+        page.Find("[data-conflict-field=IdleTimeoutMinutes] [data-testid=keep-mine]").Click();
+        page.WaitForAssertion(() => Assert.Equal("false", page.Find("[data-conflict-field=IdleTimeoutMinutes]").GetAttribute("data-needs-choice")), Wait);
         page.Find("[data-testid=save]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("/admin/platforms/colab/history?saved=", Navigation.Uri), Wait);
@@ -176,10 +186,53 @@ public sealed class PlatformFormTests : AdminComponentTest
         await Catalog.Editor.EditAsync("colab", m => (m.IdleTimeoutMinutes.Min, m.IdleTimeoutMinutes.Max) = (60, 60));
 
         page.Find("[data-testid=save]").Click();
-        page.WaitForElement("[data-testid=conflict] [data-testid=use-saved]", Wait).Click();
+        page.WaitForElement("[data-conflict-field=IdleTimeoutMinutes] [data-testid=use-saved]", Wait).Click();
 
         page.WaitForAssertion(() => Assert.Equal("60", ValueOf(page, IdleMin)), Wait);
         Assert.Equal("60", ValueOf(page, IdleMax));
+    }
+
+    [Fact]
+    public async Task A_save_after_the_sign_in_ended_is_refused_keeps_every_input_and_saves_nothing()
+    {
+        var page = RenderEdit("colab");
+        Enter(page, IdleMax, "45");
+        Enter(page, IdleMin, "45");
+        Enter(page, EvidenceUrl, "https://research.google.com/colaboratory/faq.html");
+        var countBefore = (await HistoryOfAsync("colab")).Count;
+        BrowserSignIn(null); // signed out in another tab, or the cookie expired
+
+        page.Find("[data-testid=save]").Click();
+
+        var refused = page.WaitForElement("[data-testid=admin-refused]", Wait);
+        Assert.Equal("NotSignedIn", refused.GetAttribute("data-reason"));
+        Assert.Contains("Account/Login", refused.QuerySelector("[data-testid=sign-in-again]")!.GetAttribute("href"));
+        Assert.Equal("_blank", refused.QuerySelector("[data-testid=sign-in-again]")!.GetAttribute("target"));
+        Assert.Equal("45", ValueOf(page, IdleMin));
+        Assert.Equal("https://research.google.com/colaboratory/faq.html", ValueOf(page, EvidenceUrl));
+        Assert.Equal(countBefore, (await HistoryOfAsync("colab")).Count);
+
+        // Signed in again (in another tab): the same input saves.
+        BrowserSignIn(SignedIn);
+        page.Find("[data-testid=save]").Click();
+        page.WaitForAssertion(() => Assert.Contains("/admin/platforms/colab/history?saved=", Navigation.Uri), Wait);
+        Assert.Equal(45, (await Catalog.Editor.GetForEditAsync("colab"))!.IdleTimeoutMinutes.Min);
+    }
+
+    [Fact]
+    public void The_title_names_the_platform_and_the_section_nav_shows_one_section_at_a_time()
+    {
+        var page = RenderEdit("colab");
+
+        Assert.Contains("Edit Google Colab", page.Find("h1").TextContent);
+        Assert.False(page.Find("#section-general").HasAttribute("hidden"));
+        Assert.True(page.Find("#section-IdleTimeoutMinutes").HasAttribute("hidden"));
+
+        page.Find("[data-section-link=IdleTimeoutMinutes]").Click();
+
+        page.WaitForAssertion(() => Assert.False(page.Find("#section-IdleTimeoutMinutes").HasAttribute("hidden")), Wait);
+        Assert.True(page.Find("#section-general").HasAttribute("hidden"));
+        Assert.Equal("true", page.Find("[data-section-link=IdleTimeoutMinutes]").GetAttribute("aria-pressed"));
     }
 
     [Fact]

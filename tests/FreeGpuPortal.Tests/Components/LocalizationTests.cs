@@ -23,6 +23,7 @@ public sealed partial class LocalizationTests
         ["Notice."] = typeof(QueryProblem),
         ["Admin.Transfer.Kind."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.PlatformImportKind),
         ["Storage.NotSaved."] = typeof(FreeGpuPortal.Web.Operations.StorageProblem),
+        ["Admin.Refused."] = typeof(FreeGpuPortal.Web.Accounts.AdminRefusal),
     };
 
     private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");

@@ -30,7 +30,9 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         await Catalog.SeedAsync();
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeTestAsync();
+
+    protected virtual async Task DisposeTestAsync()
     {
         await DisposeAsync();
         await Catalog.DisposeAsync();

@@ -1,0 +1,24 @@
+// Helpers of the interactive admin pages, loaded as a module by the pages that need them.
+
+// Proof that this browser is still signed in as an admin, fetched with its current cookie just before an action.
+// Null when the sign-in has ended (signed out in another tab, cookie expired): the request is then redirected to the
+// sign-in page or refused, and the redirect is not followed.
+export async function actionTicket() {
+    try {
+        const response = await fetch(new URL('admin/action-ticket', document.baseURI), {
+            credentials: 'same-origin', cache: 'no-store', redirect: 'manual',
+        });
+        return response.ok ? await response.text() : null;
+    } catch {
+        return null;
+    }
+}
+
+// Brings an element the admin must see into view and moves focus to it (it needs tabindex="-1" if not focusable).
+export function reveal(selector) {
+    const element = document.querySelector(selector);
+    if (!element) { return false; }
+    element.scrollIntoView({ block: 'start', behavior: 'instant' });
+    element.focus({ preventScroll: true });
+    return true;
+}
