@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(SecurityPortal portal) : IClassFixt
         ["GET /"] = Access.Public,
         ["GET /platforms/{Slug}"] = Access.Public,
         ["GET /platforms/{Slug}/report"] = Access.Public, // the hardware report form: its POST saves for review, rate-limited
+        ["GET /platforms/{Slug}/report/thanks"] = Access.Public, // where a saved report redirects to (post → redirect → get)
         ["GET /compare"] = Access.Public,
         ["GET /api"] = Access.Public,
         ["GET /not-found"] = Access.Public,
