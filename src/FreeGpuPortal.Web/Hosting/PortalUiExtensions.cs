@@ -3,6 +3,9 @@ using System.Text.Unicode;
 
 using FreeGpuPortal.Web.Components.Layout;
 
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 using MudBlazor.Services;
 
 namespace FreeGpuPortal.Web.Hosting;
@@ -19,6 +22,7 @@ public static class PortalUiExtensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<ThemeStylesheet>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, PageMappingPolicy>());
         builder.AddPublicPageCaching();
         return builder;
     }
