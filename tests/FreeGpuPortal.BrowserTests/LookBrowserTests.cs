@@ -50,7 +50,7 @@ public sealed class LookBrowserTests(BrowserFixture fixture)
         await AssertNoSeriousAxeViolationsAsync(page);
         await ShotAsync(page, $"look-login-{shape}.png");
 
-        await page.GetByLabel("E-mail address").FillAsync(Email);
+        await page.GetByLabel("Email").FillAsync(Email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/$"));

@@ -12,28 +12,21 @@ namespace FreeGpuPortal.Web.Hosting;
 public static class PortalPagesExtensions
 {
     /// <summary>
-    /// The Razor component pages. Interactive server rendering is configured for the pages that declare a render
-    /// mode (the admin area) and only for them: while interactive modes are configured for a page, Blazor issues an
-    /// antiforgery token, cookie and "no-store" with it, which would make the public pages uncacheable.
+    /// The Razor component pages, mapped twice: once with no interactive render mode and once with interactive server
+    /// rendering. While an interactive mode is configured for a page's endpoint, Blazor persists component state for
+    /// it, and with it an antiforgery token, cookie and "no-store", which would make the public pages uncacheable.
+    /// Every page is served by exactly one of the two mappings: a page that declares a render mode (the admin area) by
+    /// the interactive one, every other page by the static one; <see cref="PageMappingPolicy"/> drops the other
+    /// mapping's endpoint for the same route. Only public API: see docs/decisions/0003-cacheable-public-pages.md.
     /// </summary>
     public static RazorComponentsEndpointConventionBuilder MapPortalPages(this WebApplication app)
     {
-        var pages = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        pages.Add(endpoint =>
+        var staticPages = app.MapRazorComponents<App>();
+        staticPages.Add(endpoint =>
         {
-            var page = endpoint.Metadata.OfType<ComponentTypeMetadata>().FirstOrDefault()?.Type;
-            if (page is not null && page.GetCustomAttribute<RenderModeAttribute>(inherit: true) is null)
+            if (IsPage(endpoint))
             {
-                // Blazor's ConfiguredRenderModesMetadata is internal; an instance listing no render modes tells it this
-                // page persists no state and needs no token. (Without the metadata at all it would assume every mode.)
-                // The integration test of the public pages' headers guards this.
-                for (var i = 0; i < endpoint.Metadata.Count; i++)
-                {
-                    if (endpoint.Metadata[i].GetType() is { Name: "ConfiguredRenderModesMetadata" } type)
-                    {
-                        endpoint.Metadata[i] = Activator.CreateInstance(type, [Array.Empty<IComponentRenderMode>()])!;
-                    }
-                }
+                endpoint.Metadata.Add(new PageMapping(ServesThisPage: !IsInteractivePage(endpoint)));
             }
 
             if (endpoint is RouteEndpointBuilder route
@@ -42,7 +35,23 @@ public static class PortalPagesExtensions
                 endpoint.Metadata.Add(new EnableRateLimitingAttribute(AccountsExtensions.SignInRateLimitPolicy));
             }
         });
+
+        var interactivePages = app.MapRazorComponents<InteractiveApp>().AddInteractiveServerRenderMode();
+        interactivePages.Add(endpoint =>
+        {
+            if (IsPage(endpoint))
+            {
+                endpoint.Metadata.Add(new PageMapping(ServesThisPage: IsInteractivePage(endpoint)));
+            }
+        });
+
         app.MapAdditionalIdentityEndpoints();
-        return pages;
+        return staticPages;
     }
+
+    private static bool IsPage(EndpointBuilder endpoint) => endpoint.Metadata.OfType<ComponentTypeMetadata>().Any();
+
+    private static bool IsInteractivePage(EndpointBuilder endpoint) =>
+        endpoint.Metadata.OfType<ComponentTypeMetadata>().FirstOrDefault()?.Type is { } page
+        && page.GetCustomAttribute<RenderModeAttribute>(inherit: true) is not null;
 }

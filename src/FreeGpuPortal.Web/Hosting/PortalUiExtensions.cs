@@ -4,6 +4,9 @@ using System.Text.Unicode;
 using FreeGpuPortal.Web.Components.Admin;
 using FreeGpuPortal.Web.Components.Layout;
 
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 using MudBlazor.Services;
 
 namespace FreeGpuPortal.Web.Hosting;
@@ -21,6 +24,7 @@ public static class PortalUiExtensions
         builder.Services.AddScoped<AdminSession>();
         builder.Services.AddSingleton<ThemeStylesheet>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, PageMappingPolicy>());
         builder.AddPublicPageCaching();
         return builder;
     }

@@ -116,5 +116,6 @@ public sealed class AdminAccountsTests : IAsyncLifetime
 
         Assert.Contains("data-admin=\"lister@example.org\"", html);
         Assert.Contains("data-admin=\"second@example.org\"", html);
+        Assert.Contains("lister@example.org (you)", html);
     }
 }

@@ -91,6 +91,7 @@ public sealed class WhatPeopleGotTests : PortalComponentTest
         var summary = section.Find("[data-testid=got-summary]").TextContent;
         Assert.Contains("4 approved reports from visitors;", summary);
         Assert.Contains("2 of them from sessions in the last 90 days.", summary);
+        Assert.Matches(@"90 days\. The newest is from \d", summary); // a space between the sentences
         Assert.Equal(Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), section.Find("[data-testid=got-newest]").GetAttribute("datetime"));
 
         var t4 = section.Find("[data-testid=got-gpus] tr[data-gpu='Tesla T4'][data-memory='15360']");
