@@ -6,6 +6,7 @@ using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Auditing;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.Tests.Admin;
 
@@ -27,6 +28,8 @@ public abstract class AdminComponentTest : PortalComponentTest
         authorization.SetAuthorized(AdminEmail);
         authorization.SetRoles("Admin");
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, AdminUserId), new Claim(ClaimTypes.Email, AdminEmail));
+        // A data directory without backups: the admin index offers none.
+        Services.AddSingleton(new FreeGpuPortal.Web.Backups.BackupFolder(Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"))));
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
     }
 
