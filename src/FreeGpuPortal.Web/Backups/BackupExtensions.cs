@@ -10,6 +10,7 @@ public static class BackupExtensions
     {
         builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
         builder.Services.AddSingleton<PortalBackups>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<PortalBackups>().Folder);
         builder.Services.AddHostedService<DataDirectoryLockService>();
         builder.Services.AddHostedService<ScheduledBackupService>();
         return builder;
@@ -18,7 +19,7 @@ public static class BackupExtensions
     /// <summary>The newest scheduled backup, for admins only (checked on each request), never cached.</summary>
     public static IEndpointRouteBuilder MapPortalBackups(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(LatestBackupPath, (PortalBackups backups, HttpContext context) =>
+        endpoints.MapGet(LatestBackupPath, (BackupFolder backups, HttpContext context) =>
             {
                 context.Response.Headers.CacheControl = "no-store";
                 return backups.Latest() is { } latest

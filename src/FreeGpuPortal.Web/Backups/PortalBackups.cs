@@ -25,9 +25,6 @@ public sealed class PortalBackups(
     TimeProvider timeProvider,
     PortalMetrics? metrics = null)
 {
-    public const string ScheduledFolder = "backups";
-    public const string ScheduledPrefix = "freegpuportal-backup-";
-
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static string AppVersion { get; } =
@@ -35,7 +32,7 @@ public sealed class PortalBackups(
 
     public string DatabasePath => new SqliteConnectionStringBuilder(data.CatalogConnectionString).DataSource;
 
-    public string ScheduledDirectory => Path.Combine(data.Path, ScheduledFolder);
+    public BackupFolder Folder { get; } = new(data.Path);
 
     /// <summary>Writes a backup of the live database to <paramref name="outputPath"/> (replaced only once complete).</summary>
     public async Task<BackupManifest> CreateAsync(string outputPath, CancellationToken cancellationToken = default)
@@ -106,28 +103,12 @@ public sealed class PortalBackups(
         }
     }
 
-    /// <summary>The newest backup in the data directory's backups folder, if any.</summary>
-    public FileInfo? Latest() =>
-        Directory.Exists(ScheduledDirectory)
-            ? new DirectoryInfo(ScheduledDirectory).EnumerateFiles(ScheduledPrefix + "*.zip")
-                .OrderByDescending(f => f.Name, StringComparer.Ordinal)
-                .FirstOrDefault()
-            : null;
-
     /// <summary>Writes a scheduled backup into the data directory and keeps the newest <paramref name="keep"/>.</summary>
     public async Task<string> CreateScheduledAsync(int keep, CancellationToken cancellationToken = default)
     {
-        var name = $"{ScheduledPrefix}{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}.zip";
-        var path = Path.Combine(ScheduledDirectory, name);
+        var path = Path.Combine(Folder.Path, $"{BackupFolder.FilePrefix}{timeProvider.GetUtcNow():yyyyMMdd-HHmmss}.zip");
         await CreateAsync(path, cancellationToken);
-        var old = new DirectoryInfo(ScheduledDirectory).EnumerateFiles(ScheduledPrefix + "*.zip")
-            .OrderByDescending(f => f.Name, StringComparer.Ordinal)
-            .Skip(Math.Max(1, keep));
-        foreach (var file in old)
-        {
-            file.Delete();
-        }
-
+        Folder.Prune(keep);
         return path;
     }
 

@@ -7,8 +7,8 @@ namespace FreeGpuPortal.Web.Hosting;
 public static class LoggingExtensions
 {
     /// <summary>
-    /// Serilog from the "Serilog" configuration section, plus a rolling file in the data directory unless
-    /// "Serilog:File:Enabled" is false. Configured through the service provider (no static bootstrap logger),
+    /// Serilog from the "Serilog" configuration section, plus the console (text, or compact JSON when
+    /// "Serilog:Console:Json" is true) and a rolling file in the data directory unless "Serilog:File:Enabled" is false. Configured through the service provider (no static bootstrap logger),
     /// so test hosts that build the app more than once each get their own logger.
     /// </summary>
     public static IHostApplicationBuilder AddPortalLogging(this IHostApplicationBuilder builder)
@@ -16,6 +16,19 @@ public static class LoggingExtensions
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (builder.Configuration.GetValue("Serilog:Console:Enabled", true))
+            {
+                // Compact JSON (@t, @mt, @l, @tr, @sp, properties) for log shippers; otherwise one text line with the trace id.
+                if (builder.Configuration.GetValue("Serilog:Console:Json", false))
+                {
+                    logger.WriteTo.Console(new Serilog.Formatting.Compact.CompactJsonFormatter());
+                }
+                else
+                {
+                    logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} trace={TraceId}{NewLine}{Exception}");
+                }
+            }
+
             if (builder.Configuration.GetValue("Serilog:File:Enabled", true))
             {
                 var directory = Path.Combine(services.GetRequiredService<DataDirectory>().Path, "logs");

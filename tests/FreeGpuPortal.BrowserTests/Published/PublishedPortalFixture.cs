@@ -239,6 +239,9 @@ public class PublishedPortalFixture : IAsyncLifetime
 
         // Browser tests sign in far more often than a person does; the limit itself has its own tests.
         start.Environment["RateLimits__SignIn__PermitPerMinute"] = "1000";
+
+        // Tests never reach beyond loopback: the scheduled check of the catalog's source links stays off.
+        start.Environment["LinkCheck__Schedule"] = "off";
         foreach (var (key, value) in _settings)
         {
             start.Environment[key] = value;

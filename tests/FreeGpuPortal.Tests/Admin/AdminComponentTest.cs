@@ -35,6 +35,8 @@ public abstract class AdminComponentTest : PortalComponentTest
         _authorization = AddAuthorization();
         _authorization.SetAuthorized(AdminEmail);
         _authorization.SetRoles("Admin");
+        // A data directory without backups: the admin index offers none.
+        Services.AddSingleton(new FreeGpuPortal.Web.Backups.BackupFolder(Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"))));
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
     }
 
