@@ -45,6 +45,7 @@ app.UseAntiforgery();
 app.UsePublicPageCaching();
 app.UseCors();
 app.UseRateLimiter();
+app.UseSignInThrottle();
 
 app.UseBenchmarkStaticFiles();
 app.MapStaticAssets();

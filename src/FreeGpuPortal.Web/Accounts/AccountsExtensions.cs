@@ -10,16 +10,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Accounts;
 
 public static class AccountsExtensions
 {
-    /// <summary>POSTs to the sign-in pages per client IP: 10 a minute unless "RateLimits:SignIn" says otherwise.</summary>
-    public const string SignInRateLimitPolicy = "sign-in";
-
+    /// <summary>The sign-in pages whose failed attempts <see cref="SignInThrottle"/> counts.</summary>
     public static readonly string[] SignInPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
 
     public static IHostApplicationBuilder AddPortalAccounts(this IHostApplicationBuilder builder)
@@ -143,13 +140,29 @@ public static class AccountsExtensions
             options.XmlRepository = new FileSystemXmlRepository(
                 Directory.CreateDirectory(Path.Combine(data.Path, "keys")), loggers));
 
-        // Reading the sign-in pages is free; each attempt (a POST) counts.
-        services.Configure<RateLimiterOptions>(options => RateLimitingExtensions.AddPerIpFixedWindow(
-            options, SignInRateLimitPolicy, builder.Configuration.GetSection("RateLimits:SignIn"),
-            defaultPermits: 10, counts: context => HttpMethods.IsPost(context.Request.Method)));
+        // Only failed attempts count against an address (see SignInThrottle).
+        services.AddSingleton<SignInThrottle>();
 
         return builder;
     }
+
+    /// <summary>
+    /// Refuses a sign-in attempt (a POST to a sign-in page) from an address that has used up its failed attempts, with
+    /// the 429 page saying when to try again, before the password or code is even checked.
+    /// </summary>
+    public static IApplicationBuilder UseSignInThrottle(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method)
+                && SignInPages.Any(page => context.Request.Path.Equals(page, StringComparison.OrdinalIgnoreCase))
+                && context.RequestServices.GetRequiredService<SignInThrottle>().IsBlocked(SignInThrottle.AddressOf(context), out var retryAfter))
+            {
+                await TooManyRequestsPage.WriteAsync(context, (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)));
+                return;
+            }
+
+            await next(context);
+        });
 
     public static async Task MigrateAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

@@ -1,11 +1,9 @@
 using System.Reflection;
 
-using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Components;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FreeGpuPortal.Web.Hosting;
 
@@ -34,12 +32,6 @@ public static class PortalPagesExtensions
                         endpoint.Metadata[i] = Activator.CreateInstance(type, [Array.Empty<IComponentRenderMode>()])!;
                     }
                 }
-            }
-
-            if (endpoint is RouteEndpointBuilder route
-                && AccountsExtensions.SignInPages.Contains(route.RoutePattern.RawText, StringComparer.OrdinalIgnoreCase))
-            {
-                endpoint.Metadata.Add(new EnableRateLimitingAttribute(AccountsExtensions.SignInRateLimitPolicy));
             }
         });
         app.MapAdditionalIdentityEndpoints();
