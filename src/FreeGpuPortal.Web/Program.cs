@@ -1,6 +1,7 @@
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Api;
 using FreeGpuPortal.Web.Catalog.Transfer;
+using FreeGpuPortal.Web.Components.Account;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.HardwareReports;
@@ -16,6 +17,7 @@ builder.AddPortalUi();
 builder.AddPortalRateLimiting();
 builder.AddPortalApi();
 builder.AddPortalAccounts();
+builder.AddAccountPages();
 builder.AddHardwareReports();
 
 var app = builder.Build();

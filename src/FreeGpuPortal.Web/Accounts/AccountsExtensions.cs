@@ -1,11 +1,9 @@
 using System.Security.Claims;
 
-using FreeGpuPortal.Web.Components.Account;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
 
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -38,9 +36,6 @@ public static class AccountsExtensions
             sqlite => sqlite.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck<AccountsDbContext>>("accounts-database");
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -68,7 +63,6 @@ public static class AccountsExtensions
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
-        services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
 
         // Every cookie the app sets: not readable by scripts, only over HTTPS outside Development, never sent on
         // cross-site requests. (Development runs over plain HTTP too.)

@@ -1,0 +1,23 @@
+using FreeGpuPortal.Web.Accounts;
+
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace FreeGpuPortal.Web.Components.Account;
+
+public static class AccountPagesExtensions
+{
+    /// <summary>
+    /// What the account pages and the interactive pages need from the UI side: the cascading authentication state, the
+    /// revalidating state provider for circuits, the pages' redirect helper and the (no-op) e-mail sender they call.
+    /// The accounts feature itself (<see cref="AccountsExtensions.AddPortalAccounts"/>) knows nothing of components.
+    /// </summary>
+    public static IHostApplicationBuilder AddAccountPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
+        return builder;
+    }
+}
