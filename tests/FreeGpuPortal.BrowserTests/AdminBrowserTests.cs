@@ -54,7 +54,7 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("admin-catalog.png"), FullPage = true });
         Assert.Equal("30 min", await IdleOnTableAsync(page, "colab"));
 
-        await page.GotoAsync("/admin/platforms/colab/edit");
+        await page.GotoAsync("/admin/platforms/colab/edit?section=IdleTimeoutMinutes");
         await WaitUntilInteractiveAsync(page);
         await page.GetByLabel("Idle timeout (min) – minimum").FillAsync("45");
         await page.Keyboard.PressAsync("Tab");
@@ -87,6 +87,7 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
             await confirm.First.ClickAsync();
         }
 
+        await page.Locator("[data-testid=show-reverted]").First.ClickAsync();
         await page.Locator("li[data-change-id][data-kind=Revert]").First.WaitForAsync();
         Assert.Equal("30 min", await IdleOnTableAsync(page, "colab"));
     }
@@ -95,7 +96,7 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
     public async Task A_bad_value_shows_its_field_message_and_keeps_the_other_inputs()
     {
         var page = await SignedInAdminAsync();
-        await page.GotoAsync("/admin/platforms/kaggle/edit");
+        await page.GotoAsync("/admin/platforms/kaggle/edit?section=all");
         await WaitUntilInteractiveAsync(page);
 
         await page.Locator("#f-Name").FillAsync("Kaggle Notebooks");
@@ -109,7 +110,7 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
         Assert.Contains("10,080", (await message.InnerTextAsync()).Replace("10080", "10,080", StringComparison.Ordinal));
         Assert.Equal("Kaggle Notebooks", await page.Locator("#f-Name").InputValueAsync());
         Assert.Equal("20000", await page.GetByLabel("Idle timeout (min) – minimum").InputValueAsync());
-        Assert.Matches(new Regex("/admin/platforms/kaggle/edit$"), page.Url);
+        Assert.Matches(new Regex("/admin/platforms/kaggle/edit\\?section=all$"), page.Url);
     }
 
     [Fact]

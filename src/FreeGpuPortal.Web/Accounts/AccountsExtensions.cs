@@ -1,25 +1,20 @@
 using System.Security.Claims;
 
-using FreeGpuPortal.Web.Components.Account;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
 
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Accounts;
 
 public static class AccountsExtensions
 {
-    /// <summary>POSTs to the sign-in pages per client IP: 10 a minute unless "RateLimits:SignIn" says otherwise.</summary>
-    public const string SignInRateLimitPolicy = "sign-in";
-
+    /// <summary>The sign-in pages whose failed attempts <see cref="SignInThrottle"/> counts.</summary>
     public static readonly string[] SignInPages = ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
 
     public static IHostApplicationBuilder AddPortalAccounts(this IHostApplicationBuilder builder)
@@ -41,9 +36,6 @@ public static class AccountsExtensions
             sqlite => sqlite.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck<AccountsDbContext>>("accounts-database");
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -71,17 +63,6 @@ public static class AccountsExtensions
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
-        // Account e-mail only with an SMTP server configured; the pages offer e-mail features only then.
-        var email = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
-        services.AddSingleton(email);
-        if (email.IsConfigured)
-        {
-            services.AddSingleton<IEmailSender<PortalUser>, SmtpEmailSender>();
-        }
-        else
-        {
-            services.AddSingleton<IEmailSender<PortalUser>, IdentityNoOpEmailSender>();
-        }
 
         // Every cookie the app sets: not readable by scripts, only over HTTPS outside Development, never sent on
         // cross-site requests. (Development runs over plain HTTP too.)
@@ -153,13 +134,29 @@ public static class AccountsExtensions
             options.XmlRepository = new FileSystemXmlRepository(
                 Directory.CreateDirectory(Path.Combine(data.Path, "keys")), loggers));
 
-        // Reading the sign-in pages is free; each attempt (a POST) counts.
-        services.Configure<RateLimiterOptions>(options => RateLimitingExtensions.AddPerIpFixedWindow(
-            options, SignInRateLimitPolicy, builder.Configuration.GetSection("RateLimits:SignIn"),
-            defaultPermits: 10, counts: context => HttpMethods.IsPost(context.Request.Method)));
+        // Only failed attempts count against an address (see SignInThrottle).
+        services.AddSingleton<SignInThrottle>();
 
         return builder;
     }
+
+    /// <summary>
+    /// Refuses a sign-in attempt (a POST to a sign-in page) from an address that has used up its failed attempts, with
+    /// the 429 page saying when to try again, before the password or code is even checked.
+    /// </summary>
+    public static IApplicationBuilder UseSignInThrottle(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method)
+                && SignInPages.Any(page => context.Request.Path.Equals(page, StringComparison.OrdinalIgnoreCase))
+                && context.RequestServices.GetRequiredService<SignInThrottle>().IsBlocked(SignInThrottle.AddressOf(context), out var retryAfter))
+            {
+                await TooManyRequestsPage.WriteAsync(context, (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)));
+                return;
+            }
+
+            await next(context);
+        });
 
     public static async Task MigrateAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

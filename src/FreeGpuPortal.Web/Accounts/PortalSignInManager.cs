@@ -18,7 +18,8 @@ public sealed class PortalSignInManager(
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
-    SecurityEventLog securityLog)
+    SecurityEventLog securityLog,
+    SignInThrottle throttle)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private PortalUser? _passkeyUser;
@@ -29,6 +30,7 @@ public sealed class PortalSignInManager(
         if (user is null)
         {
             securityLog.Write(LogLevel.Warning, SecurityEventTypes.SignInFailed, null, SecurityEventLog.AttemptedEmail(userName), "password; no such account");
+            throttle.RecordFailure(SignInThrottle.AddressOf(Context));
             return SignInResult.Failed;
         }
 
@@ -90,5 +92,10 @@ public sealed class PortalSignInManager(
             _ => (LogLevel.Warning, failureType, method + "; wrong"),
         };
         securityLog.Write(level, type, user?.Id, user?.Email, detail);
+        if (!result.Succeeded && !result.RequiresTwoFactor)
+        {
+            // What an attacker does: a wrong password, code or passkey counts against the address.
+            throttle.RecordFailure(SignInThrottle.AddressOf(Context));
+        }
     }
 }

@@ -98,6 +98,9 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
         }
 
         var total = await query.CountAsync(cancellationToken);
+
+        // A page beyond the last (an old link, a typed number) shows the last page; the caller can tell by the page.
+        page = Math.Min(page, Math.Max(1, ((total - 1) / pageSize) + 1));
         var entries = await ReadAsync(
             query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize),
             includeActors: true,

@@ -1,11 +1,9 @@
 using System.Reflection;
 
-using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Components;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace FreeGpuPortal.Web.Hosting;
 
@@ -27,12 +25,6 @@ public static class PortalPagesExtensions
             if (IsPage(endpoint))
             {
                 endpoint.Metadata.Add(new PageMapping(ServesThisPage: !IsInteractivePage(endpoint)));
-            }
-
-            if (endpoint is RouteEndpointBuilder route
-                && AccountsExtensions.SignInPages.Contains(route.RoutePattern.RawText, StringComparer.OrdinalIgnoreCase))
-            {
-                endpoint.Metadata.Add(new EnableRateLimitingAttribute(AccountsExtensions.SignInRateLimitPolicy));
             }
         });
 

@@ -8,7 +8,8 @@ namespace FreeGpuPortal.Web.Hosting;
 /// <summary>
 /// Anonymous rate limits, one named policy per kind of request, each partitioned by client IP address with a fixed
 /// window. Every limit is configurable under "RateLimits:{Name}" (PermitPerMinute, or Permits with WindowSeconds).
-/// A refused request gets 429 with Retry-After and a problem details body. Endpoints opt in with
+/// A refused request gets 429 with Retry-After: an HTML page for a person, problem details for a script
+/// (<see cref="TooManyRequestsPage"/>). Endpoints opt in with
 /// <c>RequireRateLimiting(policy)</c>; add a policy here for another kind of request (admin sign-in, report submit).
 /// Behind a reverse proxy, configure forwarded headers first, or every client shares the proxy's address.
 /// </summary>
@@ -63,19 +64,11 @@ public static class RateLimitingExtensions
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var response = context.HttpContext.Response;
         var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
         context.HttpContext.RequestServices.GetService<FreeGpuPortal.Web.Operations.PortalMetrics>()?.RateLimitRejected(policy ?? "global");
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        response.Headers.CacheControl = "no-store";
-        await TypedResults.Problem(
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests",
-            detail: $"This address has made too many requests of this kind. Try again in {seconds} seconds.")
-            .ExecuteAsync(context.HttpContext);
+        await TooManyRequestsPage.WriteAsync(context.HttpContext, seconds);
     }
 }

@@ -206,9 +206,10 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
-    public async Task Sign_in_attempts_are_rate_limited_per_address_with_retry_after()
+    public async Task Failed_sign_in_attempts_are_limited_per_address_and_a_person_gets_a_page_saying_when_to_retry()
     {
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
         var first = await AccountTests.SignInAsync(client, "nobody@example.org", "not the password");
         var second = await AccountTests.SignInAsync(client, "nobody@example.org", "not the password");
@@ -218,7 +219,28 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.NotNull(third.Headers.RetryAfter);
+        Assert.Equal("text/html", third.Content.Headers.ContentType?.MediaType);
+        var page = await third.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"too-many-requests\"", page);
+        Assert.Contains("Try again in", page);
+        Assert.DoesNotContain("\"status\"", page); // not the API's JSON
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode); // reading the form is not limited
+    }
+
+    [Fact]
+    public async Task Signing_in_successfully_again_and_again_never_hits_the_limit()
+    {
+        const string email = "busy-admin@example.org";
+        const string password = "a long admin password for tests";
+        Assert.Equal(0, await AdminCommand.RunAsync(
+            _factory.Services, ["admin", "create", "--email", email], new StringReader(password + "\n"), TextWriter.Null, TextWriter.Null));
+
+        for (var i = 0; i < 5; i++)
+        {
+            var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var signIn = await AccountTests.SignInAsync(client, email, password);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode); // the limit is 2 failures; successes do not count
+        }
     }
 
     private sealed class LimitedPortal : WebApplicationFactory<Program>
