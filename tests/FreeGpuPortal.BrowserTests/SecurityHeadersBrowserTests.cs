@@ -98,6 +98,20 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dataset_json_ld_is_read_as_data_and_breaks_no_policy()
+    {
+        var (page, violations) = await NewPageAsync();
+
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var type = await page.EvaluateAsync<string>(
+            "() => JSON.parse(document.querySelector('head script[type=\"application/ld+json\"]').textContent)['@type']");
+        Assert.Equal("Dataset", type);
+        await page.WaitForTimeoutAsync(300);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task The_interactive_admins_page_connects_and_works_without_any_policy_violation()
     {
         var (page, violations) = await NewPageAsync();

@@ -47,6 +47,10 @@ public sealed class AuthorizationMatrixTests(SecurityPortal portal) : IClassFixt
         ["GET /healthz"] = Access.Public,
         ["GET /{**path:file}"] = Access.Public, // the static-file fallback: files only
         ["GET /openapi/{documentName}.json"] = Access.Public,
+        ["GET /changes.atom"] = Access.Public,
+        ["GET /platforms/{slug}/changes.atom"] = Access.Public,
+        ["GET /sitemap.xml"] = Access.Public,
+        ["GET /robots.txt"] = Access.Public,
 
         // The public read API and the stateless parser, which stores nothing.
         ["GET /api/v1/platforms"] = Access.Public,

@@ -114,6 +114,12 @@ public sealed class SqliteCatalog : IAsyncDisposable
         services.AddSingleton<PlatformAdminList>();
         services.AddOptions<CatalogOptions>();
         services.AddSingleton<CatalogFreshness>();
+        // Read by the broken-link marker next to every cited link.
+        services.AddSingleton<FreeGpuPortal.Web.LinkChecking.LinkHealth>();
+        // Read by the home page's head (description, canonical link, Dataset JSON-LD).
+        services.AddOptions();
+        services.AddSingleton<FreeGpuPortal.Web.Discovery.PublicUrls>();
+        services.AddSingleton<FreeGpuPortal.Web.Discovery.CatalogDataset>();
         services.AddDbContextFactory<CatalogDbContext>((provider, options) => options
             .UseSqlite(connection)
             .AddInterceptors(
