@@ -21,7 +21,7 @@ public static class StorageProblems
         {
             if (current is SqliteException sqlite)
             {
-                return FromSqliteCode(sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
+                return ClassifySqliteCode(sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
             }
 
             if (current is DbUpdateException { InnerException: null })
@@ -33,7 +33,7 @@ public static class StorageProblems
         return null;
     }
 
-    private static StorageProblem? FromSqliteCode(int code, int extendedCode)
+    private static StorageProblem? ClassifySqliteCode(int code, int extendedCode)
     {
         // An I/O error caused by a full disk or a read-only remount arrives as SQLITE_IOERR_WRITE and friends;
         // the OS error is not exposed, so the extended code and the primary code are what there is to go on.

@@ -45,7 +45,8 @@ public sealed class RestoreDrillTests
             Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(colab, evidence, new Actor(admin.Id, admin.Email!))));
             var kaggle = (await editor.GetForEditAsync("kaggle"))!;
             Assert.IsType<EditResult.Success>(await editor.VerifyAsync(kaggle.Id, kaggle.ConcurrencyStamp, new Actor(admin.Id, admin.Email!), new ChangeEvidence { EvidenceUrl = "https://www.kaggle.com/docs/notebooks" }));
-            Assert.Equal(HttpStatusCode.OK, (await ReportForms.CheckAndSaveAsync(source.NewClient(), "colab", Pastes.ColabT4)).StatusCode);
+            // Saved, then redirected to the thank-you page (post, redirect, get).
+            Assert.Equal(HttpStatusCode.Found, (await ReportForms.CheckAndSaveAsync(source.NewClient(), "colab", Pastes.ColabT4)).StatusCode);
             var moderation = source.Services.GetRequiredService<ReportModeration>();
             var pending = Assert.Single(await moderation.PendingAsync());
             Assert.IsType<ModerationResult.Done>(await moderation.ApproveAsync(pending.Report.Id, new Actor(admin.Id, admin.Email!)));

@@ -13,21 +13,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.Tests.HardwareReportsWeb;
 
-/// <summary>The interactive moderation page: queue, approve, reject, and apply to the catalog with a choice of values.</summary>
-public sealed class ReportsModerationTests : PortalComponentTest
+/// <summary>
+/// The interactive moderation page: queue, approve, reject, and apply to the catalog with a choice of values, for a
+/// real admin account whose authority each action checks as it acts.
+/// </summary>
+public sealed class ReportsModerationTests : FreeGpuPortal.Tests.Admin.AdminComponentTest
 {
-    private const string AdminUserId = "admin-user-1";
-    private const string AdminEmail = "admin@example.org";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     public ReportsModerationTests()
     {
         Services.AddReportServices();
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(AdminEmail);
-        authorization.SetRoles("Admin");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, AdminUserId), new Claim(ClaimTypes.Email, AdminEmail));
-        SetRendererInfo(new RendererInfo("Server", true));
     }
 
     private ReportSubmissions Submissions => Services.GetRequiredService<ReportSubmissions>();
