@@ -154,8 +154,8 @@ public sealed class LinkCheckTests(LoopbackSite site) : IClassFixture<LoopbackSi
         Assert.Contains(site.Url("/new-home"), html, StringComparison.Ordinal);
         Assert.Contains("href=\"admin/links\"", html, StringComparison.Ordinal);
 
-        await using var scope = _portal.Services.CreateAsyncScope();
-        var acceptance = scope.ServiceProvider.GetRequiredService<RedirectAcceptance>();
+        await using var acceptanceScope = _portal.Services.CreateAsyncScope();
+        var acceptance = acceptanceScope.ServiceProvider.GetRequiredService<RedirectAcceptance>();
         var accepted = Assert.IsType<AcceptRedirectResult.Accepted>(
             await acceptance.AcceptAsync(site.Url("/moved"), await _portal.PrincipalAsync("links-admin@example.org")));
         var changeId = Assert.Single(accepted.ChangeIds);
@@ -186,8 +186,8 @@ public sealed class LinkCheckTests(LoopbackSite site) : IClassFixture<LoopbackSi
         await _portal.Services.GetRequiredService<LinkCheckRun>().RunAsync();
         await _portal.CreateAdminAsync("former-admin@example.org");
         await _portal.CreateUserAsync("reader@example.org");
-        await using var scope = _portal.Services.CreateAsyncScope();
-        var acceptance = scope.ServiceProvider.GetRequiredService<RedirectAcceptance>();
+        await using var acceptanceScope = _portal.Services.CreateAsyncScope();
+        var acceptance = acceptanceScope.ServiceProvider.GetRequiredService<RedirectAcceptance>();
 
         Assert.Equal(
             new AcceptRedirectResult.Refused(RedirectAcceptance.NotAllowed),
