@@ -37,6 +37,8 @@ public abstract class AdminComponentTest : PortalComponentTest
         _authorization.SetRoles("Admin");
         // A data directory without backups: the admin index offers none.
         Services.AddSingleton(new FreeGpuPortal.Web.Backups.BackupFolder(Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"))));
+        // The hardware-report moderation page is an admin page too.
+        FreeGpuPortal.Tests.HardwareReportsWeb.ReportTestData.AddReportServices(Services);
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
     }
 
