@@ -11,6 +11,7 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
+builder.AddReverseProxySupport();
 builder.AddCatalogData();
 builder.AddPortalUi();
 builder.AddPortalRateLimiting();
@@ -27,6 +28,7 @@ if (AdminCommand.IsInvocation(args))
     return await AdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+app.UseReverseProxySupport();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -35,6 +37,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSerilogRequestLogging();
+app.UseHttpsForForms();
 app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
