@@ -24,7 +24,7 @@ public class PortalHost : WebApplicationFactory<Program>
         Options = options;
         _ownsDataDirectory = options.DataDirectory is null;
         DataDirectory = options.DataDirectory ?? NewDataDirectory();
-        Database = TestDatabase.For(options.Provider ?? TestDatabase.CurrentProvider, DataDirectory);
+        Database = TestDatabase.For(options.Provider ?? TestDatabase.CurrentProvider, DataDirectory, options.PostgreSqlServer);
         if (options.BaseAddress is { } baseAddress)
         {
             ClientOptions.BaseAddress = baseAddress;

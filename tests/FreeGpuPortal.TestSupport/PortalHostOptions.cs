@@ -14,6 +14,12 @@ public sealed record PortalHostOptions
     /// <summary>The database engine; null for the test run's (PORTAL_TEST_DATABASE).</summary>
     public DatabaseProvider? Provider { get; init; }
 
+    /// <summary>
+    /// A PostgreSQL server (a connection string to its "postgres" database) to create this host's database on, instead
+    /// of the test run's (PORTAL_TEST_POSTGRES); with <see cref="Provider"/> PostgreSQL.
+    /// </summary>
+    public string? PostgreSqlServer { get; init; }
+
     /// <summary>Configuration keys and values, applied after the defaults.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 

@@ -35,14 +35,14 @@ public sealed class TestDatabase
 
     public static TestDatabase For(string dataDirectory) => For(CurrentProvider, dataDirectory);
 
-    public static TestDatabase For(DatabaseProvider provider, string dataDirectory)
+    public static TestDatabase For(DatabaseProvider provider, string dataDirectory, string? postgreSqlServer = null)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
             return new TestDatabase(provider, null);
         }
 
-        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        var server = postgreSqlServer ?? Environment.GetEnvironmentVariable(ServerVariable);
         if (string.IsNullOrWhiteSpace(server))
         {
             throw new InvalidOperationException(

@@ -49,6 +49,10 @@ public sealed class PortalDatabase
         Provider == DatabaseProvider.PostgreSQL
             ? options.UseNpgsql(ConnectionString, npgsql =>
             {
+                // A restart or failover of the server drops every connection: retry what failed for about half a
+                // minute before an admin sees "storage unavailable". (No code here opens its own transaction, which
+                // a retrying strategy would have to wrap.)
+                npgsql.EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(10), errorCodesToAdd: null);
                 if (migrationsHistoryTable is not null)
                 {
                     npgsql.MigrationsHistoryTable(migrationsHistoryTable);
