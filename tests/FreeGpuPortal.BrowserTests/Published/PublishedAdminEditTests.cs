@@ -200,4 +200,42 @@ public sealed class PublishedAdminEditTests(PublishedFormsFixture portal)
             Assert.True(cut.Length == 0, $"{width} px: cut off: {string.Join(" | ", cut)}");
         }
     }
+
+    [Fact]
+    public async Task Leaving_the_edit_form_with_an_unsaved_change_asks_first_and_staying_keeps_the_input()
+    {
+        var page = await portal.NewPageAsync();
+        await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
+        await PublishedFormsFixture.OpenEditAsync(page, "colab", "general");
+        await FillAsync(page, "Name", "Google Colab (edited)");
+        await Assertions.Expect(page.Locator("[data-testid=platform-form]")).ToHaveAttributeAsync("data-dirty", "true");
+
+        // A link in the page's header or breadcrumbs: the browser asks before leaving; dismissing stays.
+        var asked = new List<string>();
+        void Dismiss(object? sender, IDialog dialog)
+        {
+            lock (asked)
+            {
+                asked.Add(dialog.Type);
+            }
+
+            _ = dialog.DismissAsync();
+        }
+
+        page.Dialog += Dismiss;
+        await page.Locator("nav.breadcrumbs a[href=admin]").ClickAsync();
+        await Task.Delay(500); // a navigation that went ahead anyway would have started by now
+        page.Dialog -= Dismiss;
+
+        Assert.Equal(["beforeunload"], asked);
+        Assert.Matches(new Regex("/admin/platforms/colab/edit"), page.Url);
+        Assert.Equal("Google Colab (edited)", await Field(page, "Name").InputValueAsync());
+        Assert.Equal("Google Colab", await portal.PublicValueAsync("colab", "name"));
+
+        // Choosing to leave leaves, and nothing was saved.
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.Locator("nav.breadcrumbs a[href=admin]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin$"));
+        Assert.Equal("Google Colab", await portal.PublicValueAsync("colab", "name"));
+    }
 }

@@ -21,6 +21,18 @@
         return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
     }
 
+    // A form with unsaved changes (data-dirty="true") guards leaving it. Link clicks normally become enhanced
+    // navigations, which by design never reach an interactive page's NavigationLock (there is no interactive router).
+    // While such a form is dirty, a link click is left to the browser as a plain navigation, so the page's
+    // "beforeunload" guard (NavigationLock's ConfirmExternalNavigation) asks first. Capture on window runs before
+    // Blazor's own click handling.
+    window.addEventListener('click', function (event) {
+        var link = event.target.closest && event.target.closest('a[href]');
+        if (!link || event.defaultPrevented || !document.querySelector('[data-leave-guard][data-dirty="true"]')) { return; }
+        if (link.hasAttribute('download') || (link.target && link.target !== '_self')) { return; }
+        event.stopImmediatePropagation();
+    }, true);
+
     document.addEventListener('click', function (event) {
         var toggle = event.target.closest && event.target.closest('[data-theme-toggle]');
         if (!toggle) { return; }
