@@ -53,7 +53,7 @@ var history = await HistoryCheck.CompareAsync(server.DatabasePath, admin.SavedCh
 
 var summary = new SoakSummary(options, recorder, sampler.Rows, admin.SavedChangeIds.Count, admin.FailedSaves, history, exitCode).Write();
 Console.WriteLine(summary);
-await File.WriteAllTextAsync(Path.ChangeExtension(csvPath, ".summary.md"), summary, Encoding.UTF8);
+await File.WriteAllTextAsync(Path.ChangeExtension(csvPath, ".summary.md"), summary, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 try
 {
     Directory.Delete(dataDirectory, recursive: true);
