@@ -24,6 +24,12 @@ public static class StorageProblems
                 return ClassifySqliteCode(sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
             }
 
+            // PostgreSQL: the server went away or restarted, and the retries (EnableRetryOnFailure) ran out.
+            if (current is Npgsql.NpgsqlException { IsTransient: true } or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
+            {
+                return StorageProblem.Unavailable;
+            }
+
             if (current is DbUpdateException { InnerException: null })
             {
                 return null;
