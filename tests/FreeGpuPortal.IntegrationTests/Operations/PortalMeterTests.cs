@@ -18,8 +18,10 @@ namespace FreeGpuPortal.IntegrationTests.Operations;
 /// <summary>
 /// The portal's own meters count what happened, exactly: each test causes a known number of events through the real
 /// endpoints and forms, then reads /metrics as Prometheus does (from loopback) and checks each counter moved by that
-/// number — and the ones it must not move stayed.
+/// number — and the ones it must not move stayed. Not in parallel with other hosts: a meter listener sees every meter
+/// of the same name in the process, so another host's events could be counted here.
 /// </summary>
+[Collection(PortalMeterCollection.Name)]
 public sealed class PortalMeterTests : IAsyncLifetime
 {
     private readonly MeteredPortal _portal = new();
@@ -183,4 +185,10 @@ public sealed class PrometheusText(string text)
 
     public double Delta(PrometheusText before, string metric, params (string Name, string Value)[] labels) =>
         Value(metric, labels) - before.Value(metric, labels);
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PortalMeterCollection
+{
+    public const string Name = "portal meters";
 }
