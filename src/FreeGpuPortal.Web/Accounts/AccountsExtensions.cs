@@ -159,6 +159,7 @@ public static class AccountsExtensions
                 && SignInPages.Any(page => context.Request.Path.Equals(page, StringComparison.OrdinalIgnoreCase))
                 && context.RequestServices.GetRequiredService<SignInThrottle>().IsBlocked(SignInThrottle.AddressOf(context), out var retryAfter))
             {
+                context.RequestServices.GetService<Operations.PortalMetrics>()?.RateLimitRejected("sign-in");
                 await TooManyRequestsPage.WriteAsync(context, (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)));
                 return;
             }

@@ -45,6 +45,12 @@ public static class LoggingExtensions
         // Each host keeps its own logger rather than replacing Serilog's static one, so test hosts running side by side
         // never write into each other's sinks.
         preserveStaticLogger: true);
+
+        // The request log line (UseSerilogRequestLogging) and its diagnostic context default to the static logger,
+        // which stays silent here: hand them this host's logger, or the one line per request is never written.
+        builder.Services.AddOptions<Serilog.AspNetCore.RequestLoggingOptions>()
+            .Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
+        builder.Services.AddSingleton(services => new Serilog.Extensions.Hosting.DiagnosticContext(services.GetRequiredService<Serilog.ILogger>()));
         return builder;
     }
 }

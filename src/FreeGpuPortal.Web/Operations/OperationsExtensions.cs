@@ -14,6 +14,9 @@ public static class OperationsExtensions
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>How long a stop (SIGTERM) waits for requests in flight before it cuts them off, unless "Hosting:ShutdownTimeoutSeconds" says otherwise.</summary>
+    public const int DefaultShutdownTimeoutSeconds = 20;
+
     /// <summary>
     /// Storage-fault handling (health check, counting) and OpenTelemetry: metrics from ASP.NET Core, HttpClient,
     /// EF Core, the runtime and the portal's own meter for /metrics; traces from the same sources, exported over
@@ -22,6 +25,12 @@ public static class OperationsExtensions
     public static IHostApplicationBuilder AddPortalOperations(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // On SIGTERM Kestrel stops accepting connections at once and lets requests in flight finish; this bounds the
+        // wait. It must stay below the service manager's stop timeout (see docs/operations.md), or the process is
+        // killed mid-request instead.
+        var shutdownSeconds = Math.Clamp(builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", DefaultShutdownTimeoutSeconds), 1, 300);
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(shutdownSeconds));
         services.AddSingleton<PortalMetrics>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageFaultInterceptor>();

@@ -45,6 +45,9 @@ public class PublishedPortalFixture : IAsyncLifetime
 
     public string PublishedFolder { get; private set; } = "";
 
+    /// <summary>The server's process, e.g. to send it a signal as a service manager would.</summary>
+    public Process ServerProcess => _server ?? throw new InvalidOperationException("The server has not started.");
+
     /// <summary>What the server wrote to its console so far: attach it to a failing assertion.</summary>
     public string ServerLog
     {
