@@ -34,6 +34,12 @@ public abstract record ModerationResult
     /// <summary>The report had that status already (a repeated click): nothing changed.</summary>
     public sealed record AlreadyDone(int ReportId) : ModerationResult;
 
+    /// <summary>
+    /// The report was no longer in the status the admin saw (another tab or admin moderated it meanwhile): nothing
+    /// changed, and <see cref="Status"/> says what it is now.
+    /// </summary>
+    public sealed record ModeratedMeanwhile(int ReportId, ReportStatus Status) : ModerationResult;
+
     /// <summary>Applied through <see cref="CatalogEditor"/>: the history entry's id.</summary>
     public sealed record Applied(int ReportId, int ChangeId) : ModerationResult;
 
@@ -77,11 +83,18 @@ public sealed class ReportModeration(
         return report is null ? null : Item(report);
     }
 
-    public Task<ModerationResult> ApproveAsync(int reportId, Actor actor, CancellationToken cancellationToken = default) =>
-        SetStatusAsync(reportId, ReportStatus.Approved, actor, cancellationToken);
+    /// <summary>
+    /// Approves the report. With <paramref name="seenAs"/> (the status the admin's page showed), a report whose status
+    /// changed since is left alone: a stale page never overrides another admin's decision.
+    /// </summary>
+    public Task<ModerationResult> ApproveAsync(
+        int reportId, Actor actor, ReportStatus? seenAs = null, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(reportId, ReportStatus.Approved, seenAs, actor, cancellationToken);
 
-    public Task<ModerationResult> RejectAsync(int reportId, Actor actor, CancellationToken cancellationToken = default) =>
-        SetStatusAsync(reportId, ReportStatus.Rejected, actor, cancellationToken);
+    /// <summary>Rejects the report; <paramref name="seenAs"/> as for <see cref="ApproveAsync"/>.</summary>
+    public Task<ModerationResult> RejectAsync(
+        int reportId, Actor actor, ReportStatus? seenAs = null, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(reportId, ReportStatus.Rejected, seenAs, actor, cancellationToken);
 
     /// <summary>The spec changes an approved report supports, against the platform as saved now.</summary>
     public async Task<CatalogProposal?> ProposeAsync(int reportId, CancellationToken cancellationToken = default)
@@ -334,7 +347,8 @@ public sealed class ReportModeration(
     private static ModerationItem Item(SubmittedReport report) =>
         new(report, report.Platform?.Slug ?? "", report.Platform?.Name ?? "", ParsedReport.FromJson(report.ParsedJson));
 
-    private async Task<ModerationResult> SetStatusAsync(int reportId, ReportStatus status, Actor actor, CancellationToken cancellationToken)
+    private async Task<ModerationResult> SetStatusAsync(
+        int reportId, ReportStatus status, ReportStatus? seenAs, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var report = await db.SubmittedReports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
@@ -346,6 +360,11 @@ public sealed class ReportModeration(
         if (report.Status == status)
         {
             return new ModerationResult.AlreadyDone(reportId);
+        }
+
+        if (seenAs is { } seen && report.Status != seen)
+        {
+            return new ModerationResult.ModeratedMeanwhile(reportId, report.Status);
         }
 
         if (status == ReportStatus.Rejected && report.AppliedChangeId is not null)
