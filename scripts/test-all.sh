@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the portal — unit, component, integration and real-browser — on a Debian machine with the
 # .NET SDK. Installs what the tests need when it is missing (Debian's Chromium for the browser tests, PostgreSQL for
-# the integration tests' second database), then prints one final line "N passed, N failed". Exit status 0 only when
+# the integration tests' second database and the cluster test, nginx for the cluster test), then prints the cluster
+# test's figures and one final line "N passed, N failed". Exit status 0 only when
 # tests ran and none failed.
 #
 # The integration tests run twice: on SQLite (the default) and on a throw-away PostgreSQL server started here on a
@@ -13,6 +14,8 @@ source scripts/lib/postgres.sh
 if [ -z "${PORTAL_CHROMIUM:-}" ]; then
     install_packages chromium chromium fonts-liberation
 fi
+# The cluster test runs two published instances behind nginx.
+install_packages nginx nginx
 
 results="$(mktemp -d)"
 cleanup() {
@@ -24,6 +27,9 @@ trap cleanup EXIT
 echo "Starting a PostgreSQL server for the integration tests..."
 start_test_postgres
 echo "PostgreSQL on 127.0.0.1:$PG_PORT"
+# The cluster browser test makes its own database on this server; the cluster figures land in the results folder.
+export PORTAL_TEST_POSTGRES="$PG_CONNECTION"
+export PORTAL_TEST_RESULTS="$results"
 
 # The browser tests that matter most run the published build in Production, as it is deployed: publish it once.
 published="$results/published"
@@ -60,6 +66,9 @@ done
 # A build error or crashed test host runs nothing; that must not read as green.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1
+fi
+if [ -f "$results/cluster-figures.txt" ]; then
+    cat "$results/cluster-figures.txt"
 fi
 echo "$passed passed, $failed failed"
 [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
