@@ -19,9 +19,11 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<CatalogFieldChange> CatalogFieldChanges => Set<CatalogFieldChange>();
     public DbSet<SubmittedReport> SubmittedReports => Set<SubmittedReport>();
     public DbSet<LinkStatus> LinkStatuses => Set<LinkStatus>();
+    public DbSet<Suggestions.Suggestion> Suggestions => Set<Suggestions.Suggestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.ApplyConfiguration(new Configurations.SuggestionConfiguration());
         modelBuilder.Entity<Platform>(platform =>
         {
             platform.HasIndex(p => p.Slug).IsUnique();

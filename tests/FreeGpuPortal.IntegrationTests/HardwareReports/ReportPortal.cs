@@ -29,6 +29,7 @@ public class ReportPortal : WebApplicationFactory<Program>
         builder.UseSetting("Admin:RequireTwoFactor", "false");
         builder.UseSetting("RateLimits:SignIn:PermitPerMinute", "1000");
         builder.UseSetting("RateLimits:ReportSubmit:Permits", "100");
+        builder.UseSetting("RateLimits:SuggestionSubmit:Permits", "100");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
