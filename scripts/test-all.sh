@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
 # Runs every test of the portal — unit, component, integration and real-browser — on a Debian machine with the
-# .NET SDK. Installs what the tests need when it is missing (Debian's Chromium for the browser tests), then prints
-# one final line "N passed, N failed". Exit status 0 only when tests ran and none failed.
+# .NET SDK. Installs what the tests need when it is missing (Debian's Chromium for the browser tests, PostgreSQL for
+# the integration tests' second database), then prints one final line "N passed, N failed". Exit status 0 only when
+# tests ran and none failed.
+#
+# The integration tests run twice: on SQLite (the default) and on a throw-away PostgreSQL server started here on a
+# loopback port (initdb into a temporary folder) and stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
 
-if ! command -v chromium >/dev/null 2>&1 && [ -z "${PORTAL_CHROMIUM:-}" ]; then
-    echo "Installing Debian's chromium for the browser tests..."
-    sudo_cmd=""
-    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo_cmd apt-get update -qq
-    $sudo_cmd apt-get install -y -qq chromium fonts-liberation >/dev/null
+if [ -z "${PORTAL_CHROMIUM:-}" ]; then
+    install_packages chromium chromium fonts-liberation
 fi
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+cleanup() {
+    stop_test_postgres
+    rm -rf "$results"
+}
+trap cleanup EXIT
+
+echo "Starting a PostgreSQL server for the integration tests..."
+start_test_postgres
+echo "PostgreSQL on 127.0.0.1:$PG_PORT"
 
 # The browser tests that matter most run the published build in Production, as it is deployed: publish it once.
 published="$results/published"
@@ -27,14 +35,20 @@ fi
 export PORTAL_PUBLISHED_DIR="$published"
 
 set +e
-dotnet test FreeGpuPortal.sln --configuration Release \
-    --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
+status=0
+dotnet build FreeGpuPortal.sln --configuration Release --nologo -v quiet || status=1
+if [ "$status" -eq 0 ]; then
+    dotnet test FreeGpuPortal.sln --configuration Release --no-build \
+        --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/sqlite" || status=1
+    PORTAL_TEST_DATABASE=PostgreSQL PORTAL_TEST_POSTGRES="$PG_CONNECTION" \
+        dotnet test tests/FreeGpuPortal.IntegrationTests --configuration Release --no-build --filter "Database!=SqliteOnly" \
+        --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/postgresql" || status=1
+fi
 set -e
 
 passed=0
 failed=0
-for trx in "$results"/*.trx; do
+for trx in "$results"/*/*.trx; do
     [ -e "$trx" ] || continue
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
     p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")

@@ -18,6 +18,7 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
+builder.AddReverseProxySupport();
 builder.AddCatalogData();
 builder.AddPortalUi();
 builder.AddPortalRateLimiting();
@@ -46,6 +47,7 @@ if (AdminCommand.IsInvocation(args))
     return await AdminCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+app.UseReverseProxySupport();
 app.UsePortalMetrics();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -55,6 +57,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSerilogRequestLogging();
+app.UseHttpsForForms();
 app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();

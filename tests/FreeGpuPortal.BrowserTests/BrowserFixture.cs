@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace FreeGpuPortal.BrowserTests;
 
 /// <summary>
-/// The real app on Kestrel (a real port, a real SQLite file in its own data directory) and a real Chromium —
+/// The real app on Kestrel (a real port, its own data directory and database) and a real Chromium —
 /// Debian's, since browsers cannot be downloaded here. Set PORTAL_CHROMIUM to use another executable.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -41,6 +39,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Storage__DataDirectory"] = _server.DataDirectory;
+        foreach (var (key, value) in _server.Database.Settings())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["Serilog__File__Enabled"] = "false";
         using var process = System.Diagnostics.Process.Start(start)!;
         await process.StandardInput.WriteLineAsync(standardInput);
@@ -107,19 +110,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         return Path.Combine(screenshots, fileName);
     }
 
-    private sealed class PortalServer : WebApplicationFactory<Program>
-    {
-        public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "freegpuportal-browser", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Storage:DataDirectory", DataDirectory);
-            builder.UseSetting("Admin:RequireTwoFactor", "false");
-            builder.UseSetting("Serilog:File:Enabled", "false");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        }
-    }
+    private sealed class PortalServer()
+        : PortalHost(new PortalHostOptions { Settings = new Dictionary<string, string> { ["Admin:RequireTwoFactor"] = "false" } });
 }
 
 [CollectionDefinition(Name)]

@@ -142,31 +142,6 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
-    private sealed class SecurityServer : WebApplicationFactory<Program>
-    {
-        private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "freegpuportal-browser", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Storage:DataDirectory", _dataDirectory);
-            builder.UseSetting("Admin:RequireTwoFactor", "false");
-            builder.UseSetting("Serilog:File:Enabled", "false");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open: the OS temp cleaner gets it later.
-            }
-        }
-    }
+    private sealed class SecurityServer()
+        : PortalHost(new PortalHostOptions { Settings = new Dictionary<string, string> { ["Admin:RequireTwoFactor"] = "false" } });
 }

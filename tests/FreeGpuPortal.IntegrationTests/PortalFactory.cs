@@ -1,36 +1,19 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace FreeGpuPortal.IntegrationTests;
 
 /// <summary>
-/// The real app on a real SQLite file in a fresh data directory of its own, migrated and seeded at start-up
-/// exactly as in production.
+/// The real app in a fresh data directory of its own, on the test run's database (a real SQLite file, or a fresh
+/// PostgreSQL database), migrated and seeded at start-up exactly as in production: <see cref="PortalHost"/> with its
+/// defaults, under the name the integration tests use. Derive from it (or from PortalHost) for other settings.
 /// </summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : PortalHost
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public PortalFactory()
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Serilog:File:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 
-    public override async ValueTask DisposeAsync()
+    protected PortalFactory(PortalHostOptions options)
+        : base(options)
     {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on a slow machine: the OS temp cleaner gets it later.
-        }
     }
 }
 

@@ -31,9 +31,9 @@ public static class AccountsExtensions
         services.AddScoped<AdminAccounts>();
         services.AddScoped<AdminAuthority>();
 
-        services.AddDbContextFactory<AccountsDbContext>((provider, options) => options.UseSqlite(
-            provider.GetRequiredService<DataDirectory>().CatalogConnectionString,
-            sqlite => sqlite.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
+        services.AddPortalDbContextFactory<AccountsDbContext, PostgreSqlAccountsDbContext>(
+            builder.Configuration,
+            (provider, options) => provider.GetRequiredService<PortalDatabase>().Use(options, AccountsDbContext.MigrationsHistoryTable));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck<AccountsDbContext>>("accounts-database");
         services.AddAuthentication(options =>
@@ -45,7 +45,7 @@ public static class AccountsExtensions
 
         services.AddIdentityCore<PortalUser>(options =>
             {
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                ConfigureStores(options.Stores);
                 options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = admin.MinimumPasswordLength;
@@ -128,11 +128,19 @@ public static class AccountsExtensions
                 }
             });
 
-        // Keys live in the data directory, so sign-ins and antiforgery tokens survive a restart.
-        services.AddDataProtection().SetApplicationName("FreeGpuPortal");
-        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                Directory.CreateDirectory(Path.Combine(data.Path, "keys")), loggers));
+        // Keys live in the data directory on SQLite, in the database on PostgreSQL (shared by every instance), so
+        // sign-ins and antiforgery tokens survive a restart and are valid on every instance.
+        var dataProtection = services.AddDataProtection().SetApplicationName("FreeGpuPortal");
+        if (PortalDatabase.ProviderFrom(builder.Configuration) == DatabaseProvider.PostgreSQL)
+        {
+            dataProtection.PersistKeysToDbContext<PostgreSqlAccountsDbContext>();
+        }
+        else
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
+                options.XmlRepository = new FileSystemXmlRepository(
+                    Directory.CreateDirectory(Path.Combine(data.Path, "keys")), loggers));
+        }
 
         // Only failed attempts count against an address (see SignInThrottle).
         services.AddSingleton<SignInThrottle>();
@@ -158,10 +166,14 @@ public static class AccountsExtensions
             await next(context);
         });
 
-    public static async Task MigrateAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<AccountsDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-    }
+    /// <summary>How Identity shapes its tables; the design-time factory uses it too, so migrations match the app.</summary>
+    public static void ConfigureStores(StoreOptions stores) => stores.SchemaVersion = IdentitySchemaVersions.Version3;
+
+    public static async Task MigrateAccountsAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        await DatabaseStartupLock.RunAsync(services.GetRequiredService<PortalDatabase>(), async () =>
+        {
+            var factory = services.GetRequiredService<IDbContextFactory<AccountsDbContext>>();
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }, cancellationToken);
 }

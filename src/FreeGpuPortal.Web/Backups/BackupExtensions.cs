@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web.Accounts;
+using FreeGpuPortal.Web.Data;
 
 namespace FreeGpuPortal.Web.Backups;
 
@@ -12,7 +13,11 @@ public static class BackupExtensions
         builder.Services.AddSingleton<PortalBackups>();
         builder.Services.AddSingleton(services => services.GetRequiredService<PortalBackups>().Folder);
         builder.Services.AddHostedService<DataDirectoryLockService>();
-        builder.Services.AddHostedService<ScheduledBackupService>();
+        if (PortalDatabase.ProviderFrom(builder.Configuration) == DatabaseProvider.Sqlite)
+        {
+            // On PostgreSQL the database server's own tools take the backups (docs/deployment.md).
+            builder.Services.AddHostedService<ScheduledBackupService>();
+        }
         return builder;
     }
 

@@ -20,6 +20,7 @@ namespace FreeGpuPortal.Web.Backups;
 /// </summary>
 public sealed class PortalBackups(
     DataDirectory data,
+    PortalDatabase database,
     IDbContextFactory<CatalogDbContext> catalogContexts,
     IDbContextFactory<AccountsDbContext> accountsContexts,
     TimeProvider timeProvider,
@@ -30,7 +31,12 @@ public sealed class PortalBackups(
     public static string AppVersion { get; } =
         typeof(PortalBackups).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public string DatabasePath => new SqliteConnectionStringBuilder(data.CatalogConnectionString).DataSource;
+    /// <summary>The SQLite file; on PostgreSQL the database's own tools (pg_dump, pg_restore) take backups instead.</summary>
+    public string DatabasePath => database.IsPostgreSql
+        ? throw new BackupException(
+            "The portal runs on PostgreSQL: back it up with pg_dump and restore with pg_restore (see docs/deployment.md). "
+            + "\"backup create\" and \"backup restore\" handle the embedded SQLite database.")
+        : new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
 
     public BackupFolder Folder { get; } = new(data.Path);
 
@@ -49,7 +55,7 @@ public sealed class PortalBackups(
         try
         {
             var snapshot = Path.Combine(work, "freegpuportal.db");
-            await using (var connection = new SqliteConnection(data.CatalogConnectionString))
+            await using (var connection = new SqliteConnection(database.ConnectionString))
             {
                 await connection.OpenAsync(cancellationToken);
                 await using var vacuum = connection.CreateCommand();

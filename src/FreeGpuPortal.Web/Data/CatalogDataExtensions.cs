@@ -13,6 +13,7 @@ public static class CatalogDataExtensions
     public static IHostApplicationBuilder AddCatalogData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DataDirectory>();
+        builder.Services.AddSingleton<PortalDatabase>();
         builder.Services.AddSingleton<CatalogChangeSignal>();
         builder.Services.AddSingleton<CatalogReader>();
         builder.Services.AddSingleton<CatalogChangeInterceptor>();
@@ -25,30 +26,40 @@ public static class CatalogDataExtensions
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
         builder.Services.AddSingleton<CatalogFreshness>();
         builder.Services.AddSingleton<FreeGpuPortal.Web.Catalog.Transfer.CatalogTransfer>();
-        builder.Services.AddDbContextFactory<CatalogDbContext>((services, options) => options
-            .UseSqlite(services.GetRequiredService<DataDirectory>().CatalogConnectionString)
-            .AddInterceptors(
-                services.GetRequiredService<CatalogAuditGuard>(),
-                services.GetRequiredService<CatalogChangeInterceptor>()));
+        builder.Services.AddPortalDbContextFactory<CatalogDbContext, PostgreSqlCatalogDbContext>(
+            builder.Configuration,
+            (services, options) => services.GetRequiredService<PortalDatabase>().Use(options)
+                .AddInterceptors(
+                    services.GetRequiredService<CatalogAuditGuard>(),
+                    services.GetRequiredService<CatalogChangeInterceptor>()));
+        if (PortalDatabase.ProviderFrom(builder.Configuration) == DatabaseProvider.PostgreSQL)
+        {
+            // Other instances may change the catalog: follow the version they write.
+            builder.Services.AddHostedService<CatalogVersionWatcher>();
+        }
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<CatalogDbContext>>("catalog-database");
         return builder;
     }
 
     /// <summary>
-    /// Creates the database when missing, applies pending migrations and inserts missing seed rows; refuses (throws
-    /// <see cref="DatabaseUnusableException"/>) when an existing file is corrupt or unreadable.
+    /// Creates the database when missing, applies pending migrations and inserts missing seed rows, one instance at a
+    /// time (see <see cref="DatabaseStartupLock"/>); refuses (throws <see cref="DatabaseUnusableException"/>) when an
+    /// existing SQLite file is corrupt or unreadable.
     /// </summary>
     public static async Task InitializeCatalogAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await DatabaseFileCheck.EnsureUsableAsync(services, cancellationToken);
-        var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        await DatabaseStartupLock.RunAsync(services.GetRequiredService<PortalDatabase>(), async () =>
         {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
+            var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+            await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
 
-        await services.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken: cancellationToken);
+            await services.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken: cancellationToken);
+        }, cancellationToken);
     }
 }
 

@@ -3,13 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace FreeGpuPortal.Web.Data;
 
 /// <summary>
-/// Where the portal keeps its state (SQLite database, rolling logs). Resolved once against the content root,
+/// Where the portal keeps its state (SQLite database, rolling logs, Data Protection keys on SQLite). Resolved once against the content root,
 /// never against the working directory, so the app behaves the same wherever it is started from.
 /// </summary>
 public sealed class DataDirectory
 {
     public const string ConfigurationKey = "Storage:DataDirectory";
-    public const string ConnectionStringName = "Catalog";
     public const string DefaultDatabaseFile = "freegpuportal.db";
 
     public DataDirectory(IConfiguration configuration, IHostEnvironment environment)
@@ -19,14 +18,12 @@ public sealed class DataDirectory
             string.IsNullOrWhiteSpace(configured) ? "data" : configured,
             environment.ContentRootPath);
         Directory.CreateDirectory(Path);
-        CatalogConnectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName));
     }
 
     public string Path { get; }
 
-    public string CatalogConnectionString { get; }
-
-    private string ResolveConnectionString(string? configured)
+    /// <summary>A SQLite connection string whose relative <c>Data Source</c> is placed in this directory.</summary>
+    public string ResolveSqliteConnectionString(string? configured)
     {
         var builder = new SqliteConnectionStringBuilder(configured ?? string.Empty);
         if (string.IsNullOrWhiteSpace(builder.DataSource))

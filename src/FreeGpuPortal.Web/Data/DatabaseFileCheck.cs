@@ -11,7 +11,13 @@ public static class DatabaseFileCheck
 {
     public static async Task EnsureUsableAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var connectionString = new SqliteConnectionStringBuilder(services.GetRequiredService<DataDirectory>().CatalogConnectionString);
+        var database = services.GetRequiredService<PortalDatabase>();
+        if (database.IsPostgreSql)
+        {
+            return;
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder(database.ConnectionString);
         var path = connectionString.DataSource;
         if (connectionString.Mode == SqliteOpenMode.Memory || path == ":memory:" || (!File.Exists(path) && !Directory.Exists(path)))
         {

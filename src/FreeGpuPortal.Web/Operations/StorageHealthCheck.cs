@@ -10,7 +10,7 @@ namespace FreeGpuPortal.Web.Operations;
 /// short busy timeout, or the last write met a storage fault (a full disk shows only when something is written).
 /// The probe never writes: it takes the write lock and gives it back.
 /// </summary>
-public sealed class StorageHealthCheck(DataDirectory data, StorageHealth health, TimeProvider timeProvider) : IHealthCheck
+public sealed class StorageHealthCheck(PortalDatabase database, StorageHealth health, TimeProvider timeProvider) : IHealthCheck
 {
     /// <summary>How long a failed write keeps the portal unhealthy when no later write succeeded.</summary>
     public static readonly TimeSpan FailureMemory = TimeSpan.FromMinutes(1);
@@ -22,7 +22,13 @@ public sealed class StorageHealthCheck(DataDirectory data, StorageHealth health,
             return HealthCheckResult.Unhealthy($"The last database write failed: {Describe(failure.Problem)} (at {failure.At:O}).");
         }
 
-        var builder = new SqliteConnectionStringBuilder(data.CatalogConnectionString)
+        if (database.IsPostgreSql)
+        {
+            // The server owns its storage; the database health check says whether it answers.
+            return HealthCheckResult.Healthy("The database server takes writes.");
+        }
+
+        var builder = new SqliteConnectionStringBuilder(database.ConnectionString)
         {
             Pooling = false,
             DefaultTimeout = 2,

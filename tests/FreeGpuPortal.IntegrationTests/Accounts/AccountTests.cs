@@ -243,16 +243,6 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
         }
     }
 
-    private sealed class LimitedPortal : WebApplicationFactory<Program>
-    {
-        private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Storage:DataDirectory", _dataDirectory);
-            builder.UseSetting("Serilog:File:Enabled", "false");
-            builder.UseSetting("RateLimits:SignIn:PermitPerMinute", "2");
-        }
-    }
+    private sealed class LimitedPortal()
+        : PortalFactory(new PortalHostOptions { Settings = new Dictionary<string, string> { ["RateLimits:SignIn:PermitPerMinute"] = "2" } });
 }

@@ -3,8 +3,6 @@ using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,26 +10,20 @@ using Microsoft.Extensions.Hosting;
 namespace FreeGpuPortal.IntegrationTests.Api;
 
 /// <summary>
-/// The real app on a real SQLite file in its own data directory, as <see cref="PortalFactory"/>, with rate limits
+/// The real app in its own data directory, as <see cref="PortalFactory"/>, with rate limits
 /// high enough that the many requests of one test class are never refused (the limits have tests of their own).
 /// </summary>
-public class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : PortalFactory
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
-
     protected virtual int ApiPermitPerMinute => 100_000;
 
     protected virtual int ParsePermitPerMinute => 100_000;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Serilog:File:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("RateLimits:Api:PermitPerMinute", ApiPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("RateLimits:HardwareReportParse:PermitPerMinute", ParsePermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("RateLimits:Api:PermitPerMinute", ApiPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("RateLimits:HardwareReportParse:PermitPerMinute", ParsePermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
 
     /// <summary>
     /// Changes the catalog through the app's own DbContext, recording each changed platform in the history in the
@@ -62,20 +54,6 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 
     public static readonly Actor TestAdmin = new("test-admin-id", "admin@example.org");
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on a slow machine: the OS temp cleaner gets it later.
-        }
-    }
 }
 
 /// <summary>Tiny limits: 2 API reads and 1 parse a minute per IP.</summary>

@@ -3,38 +3,29 @@ using System.Text.RegularExpressions;
 
 using FreeGpuPortal.Web.Accounts;
 
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FreeGpuPortal.IntegrationTests.HardwareReports;
 
 /// <summary>
-/// The real app on a real SQLite file of its own (as <see cref="PortalFactory"/>), with admins signing in by password
-/// only; a subclass adds <see cref="Settings"/> (a tiny submission limit).
+/// The real app in a data directory of its own (as <see cref="PortalFactory"/>), with admins signing in by password
+/// only; a subclass adds <see cref="ExtraSettings"/> (a tiny submission limit).
 /// </summary>
-public class ReportPortal : WebApplicationFactory<Program>
+public class ReportPortal : PortalFactory
 {
     public const string Password = "correct horse battery staple";
 
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    /// <summary>Settings of a subclass, applied after this class's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Serilog:File:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Admin:RequireTwoFactor", "false");
-        builder.UseSetting("RateLimits:SignIn:PermitPerMinute", "1000");
-        builder.UseSetting("RateLimits:ReportSubmit:Permits", "100");
-        builder.UseSetting("RateLimits:SuggestionSubmit:Permits", "100");
-        foreach (var (key, value) in Settings)
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        new Dictionary<string, string>
         {
-            builder.UseSetting(key, value);
-        }
-    }
+            ["Admin:RequireTwoFactor"] = "false",
+            ["RateLimits:SignIn:PermitPerMinute"] = "1000",
+            ["RateLimits:ReportSubmit:Permits"] = "100",
+            ["RateLimits:SuggestionSubmit:Permits"] = "100",
+        }.Concat(ExtraSettings);
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -55,20 +46,6 @@ public class ReportPortal : WebApplicationFactory<Program>
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on a slow machine: the OS temp cleaner gets it later.
-        }
     }
 }
 

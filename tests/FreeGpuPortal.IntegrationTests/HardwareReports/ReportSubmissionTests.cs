@@ -375,7 +375,7 @@ public sealed class ReportRateLimitTests : IAsyncLifetime
 
     private sealed class LimitedPortal : ReportPortal
     {
-        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
         {
             ["RateLimits:ReportSubmit:Permits"] = "2",
             ["RateLimits:ReportSubmit:WindowSeconds"] = "3600",

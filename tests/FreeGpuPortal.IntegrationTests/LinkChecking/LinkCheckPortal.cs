@@ -13,13 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FreeGpuPortal.IntegrationTests.LinkChecking;
 
 /// <summary>
-/// The real app (as <see cref="SecurityPortal"/>) with a one-second link timeout, and the link checker's real HTTP
+/// The real app (as <see cref="SecurityPortal"/>) with a three-second link timeout (short, yet long enough for a first request on a busy machine), and the link checker's real HTTP
 /// handler fenced to loopback: a connection anywhere else fails before any packet leaves, so the seed's real sources
 /// read as unreachable and tests never contact the sites the catalog cites.
 /// </summary>
 public sealed class LinkCheckPortal() : SecurityPortal("Development", null, new Dictionary<string, string>
 {
-    ["LinkCheck:TimeoutSeconds"] = "1",
+    ["LinkCheck:TimeoutSeconds"] = "3",
 })
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -28,7 +28,7 @@ public sealed class LinkCheckPortal() : SecurityPortal("Development", null, new 
         builder.ConfigureServices(services => services.AddHttpClient(LinkProbe.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() =>
             {
-                var handler = LinkCheckingExtensions.CreateHandler(new LinkCheckOptions { TimeoutSeconds = 1 });
+                var handler = LinkCheckingExtensions.CreateHandler(new LinkCheckOptions { TimeoutSeconds = 3 });
                 handler.ConnectCallback = LoopbackOnlyAsync;
                 return handler;
             }));

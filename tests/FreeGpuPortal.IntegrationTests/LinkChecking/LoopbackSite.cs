@@ -63,7 +63,7 @@ public sealed class LoopbackSite : IAsyncLifetime
         _app.MapMethods("/gone-410", ["GET", "HEAD"], () => Results.StatusCode(StatusCodes.Status410Gone));
         _app.MapMethods("/slow", ["GET", "HEAD"], async (HttpContext context) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
             return Results.Text("too late");
         });
         _app.MapMethods("/no-head", ["HEAD"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));

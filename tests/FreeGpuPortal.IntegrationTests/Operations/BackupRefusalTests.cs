@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FreeGpuPortal.IntegrationTests.Operations;
 
 /// <summary>What "backup restore" refuses, each with a message that says why, and the scheduled backup an admin downloads.</summary>
+/// <remarks>SQLite only: PostgreSQL keeps its own files and is backed up with pg_dump.</remarks>
+[Trait("Database", "SqliteOnly")]
 public sealed class BackupRefusalTests : IAsyncLifetime
 {
     private readonly OperationsPortal _portal = new(

@@ -85,16 +85,7 @@ public sealed class MetricsTests : IAsyncLifetime
 }
 
 /// <summary>The app on its own data directory, allowing one extra network to read /metrics.</summary>
-public sealed class MetricsPortal : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+public sealed class MetricsPortal() : PortalFactory(new PortalHostOptions
 {
-    public string DataDirectory { get; } = OperationsPortal.NewDirectory("metrics");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Serilog:File:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Metrics:AllowedNetworks:0", "10.20.0.0/16");
-    }
-}
+    Settings = new Dictionary<string, string> { ["Metrics:AllowedNetworks:0"] = "10.20.0.0/16" },
+});

@@ -21,6 +21,8 @@ namespace FreeGpuPortal.IntegrationTests.Operations;
 /// line while it serves requests, restored by the command line into a new data directory, and started there: the
 /// catalog export, the history, the reports and the accounts are identical, and the second admin signs in.
 /// </summary>
+/// <remarks>SQLite only: PostgreSQL keeps its own files and is backed up with pg_dump.</remarks>
+[Trait("Database", "SqliteOnly")]
 public sealed class RestoreDrillTests
 {
     private static readonly string[] LoadPaths = ["/", "/?gpu=t4&sort=name", "/platforms/colab", "/api/v1/platforms", "/api/v1/platforms.csv", "/compare?p=colab&p=kaggle", "/healthz"];

@@ -20,6 +20,8 @@ namespace FreeGpuPortal.IntegrationTests.Operations;
 /// from the in-memory snapshot, and once the fault is gone the same save goes through.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+/// <remarks>SQLite only: PostgreSQL keeps its own files and is backed up with pg_dump.</remarks>
+[Trait("Database", "SqliteOnly")]
 public sealed class StorageFaultTests
 {
     private static readonly Actor Admin = new("admin-1", "admin@example.org");

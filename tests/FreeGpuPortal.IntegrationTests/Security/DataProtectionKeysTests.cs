@@ -1,5 +1,11 @@
 using System.Net;
 
+using FreeGpuPortal.Web.Accounts;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace FreeGpuPortal.IntegrationTests.Security;
 
 public sealed class DataProtectionKeysTests
@@ -7,21 +13,22 @@ public sealed class DataProtectionKeysTests
     [Fact]
     public async Task A_sign_in_cookie_from_one_instance_is_accepted_after_a_restart_on_the_same_data_directory()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
+        var dataDirectory = PortalHost.NewDataDirectory();
         try
         {
             string cookie;
+            IReadOnlyList<string> keys;
             await using (var first = new SharedDataPortal(dataDirectory))
             {
                 await first.CreateAdminAsync("restart@example.org");
                 var signIn = await SecurityPortal.SignInAsync(first.NewClient(), "restart@example.org", SecurityPortal.Password);
                 Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
                 cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+                keys = await StoredKeysAsync(first);
             }
 
-            var keys = Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml");
             Assert.NotEmpty(keys);
-            Assert.All(keys, k => Assert.Contains("<key ", File.ReadAllText(k)));
+            Assert.All(keys, k => Assert.Contains("<key ", k));
 
             await using var second = new SharedDataPortal(dataDirectory);
             var client = second.NewClient();
@@ -31,13 +38,31 @@ public sealed class DataProtectionKeysTests
             var response = await client.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(keys.Order(), Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml").Order()); // no new key was needed
+            Assert.Equal(keys.Order(), (await StoredKeysAsync(second)).Order()); // no new key was needed
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await TestDatabase.For(dataDirectory).DropAsync();
             SecurityPortal.DeleteDataDirectory(dataDirectory);
         }
+    }
+
+    /// <summary>
+    /// The key ring where the provider keeps it: files in the data directory on SQLite; rows in the database on
+    /// PostgreSQL, shared by every instance, with no key folder at all.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> StoredKeysAsync(SecurityPortal portal)
+    {
+        var folder = Path.Combine(portal.DataDirectory, "keys");
+        if (portal.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            return [.. Directory.GetFiles(folder, "key-*.xml").Select(File.ReadAllText)];
+        }
+
+        Assert.False(Directory.Exists(folder));
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PostgreSqlAccountsDbContext>();
+        return await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
     }
 
     [Fact]

@@ -26,53 +26,41 @@ namespace FreeGpuPortal.IntegrationTests.Security;
 /// event captured, a fixed client address (the test server has none), generous sign-in limits, and settings to run
 /// outside Development, over HTTPS, with two-factor sign-in required, or on another instance's data directory.
 /// </summary>
-public class SecurityPortal : WebApplicationFactory<Program>
+public class SecurityPortal : PortalFactory
 {
     public const string ClientIp = "203.0.113.7";
     public const string Password = "correct horse battery staple";
-
-    private readonly bool _ownsDataDirectory;
-    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public SecurityPortal()
         : this("Development", null, null)
     {
     }
 
-    protected SecurityPortal(string environmentName, string? dataDirectory, IReadOnlyDictionary<string, string>? settings)
-    {
-        EnvironmentName = environmentName;
-        _settings = settings ?? new Dictionary<string, string>();
-        _ownsDataDirectory = dataDirectory is null;
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
-        if (environmentName != "Development")
+    protected SecurityPortal(string environmentName, string? dataDirectory, IReadOnlyDictionary<string, string>? settings, Uri? baseAddress = null)
+        : base(new PortalHostOptions
         {
+            Environment = environmentName,
+            DataDirectory = dataDirectory,
+            Settings = settings ?? new Dictionary<string, string>(),
             // Not "localhost": HSTS is never sent to localhost.
-            ClientOptions.BaseAddress = new Uri("https://portal.example");
-        }
+            BaseAddress = baseAddress ?? (environmentName != "Development" ? new Uri("https://portal.example") : null),
+        })
+    {
     }
-
-    public string DataDirectory { get; }
 
     public CapturedLog Log { get; } = new();
 
-    public string EnvironmentName { get; }
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        new Dictionary<string, string>
+        {
+            ["Serilog:MinimumLevel:Default"] = "Information",
+            ["RateLimits:SignIn:PermitPerMinute"] = "10000",
+            ["Admin:SessionValidationSeconds"] = "0",
+        }.Concat(Options.Settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Serilog:File:Enabled", "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
-        builder.UseSetting("RateLimits:SignIn:PermitPerMinute", "10000");
-        builder.UseSetting("Admin:SessionValidationSeconds", "0");
-        // Tests never reach the sites the catalog cites; link checks run only where a test starts them.
-        builder.UseSetting("LinkCheck:Schedule", "off");
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
+        base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
         {
             // Serilog reads sinks registered as services (ReadFrom.Services).
@@ -159,16 +147,6 @@ public class SecurityPortal : WebApplicationFactory<Program>
         Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } token
             ? token
             : throw new InvalidOperationException("The page has no antiforgery token.");
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_ownsDataDirectory)
-        {
-            DeleteDataDirectory(DataDirectory);
-        }
-    }
 
     public static void DeleteDataDirectory(string directory)
     {

@@ -50,7 +50,7 @@ public sealed class SuggestionRateLimitTests : IAsyncLifetime
 
     private sealed class LimitedPortal : ReportPortal
     {
-        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
         {
             ["RateLimits:SuggestionSubmit:Permits"] = "2",
             ["RateLimits:SuggestionSubmit:WindowSeconds"] = "3600",

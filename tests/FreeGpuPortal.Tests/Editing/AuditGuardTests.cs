@@ -94,7 +94,7 @@ public sealed class AuditGuardTests
             var colab = await db.Platforms.SingleAsync(p => p.Slug == "colab");
             colab.Vendor = "Google LLC";
             db.CatalogChanges.Add(EntryFor(colab.Id));
-            Assert.Equal(2, await db.SaveChangesAsync());
+            Assert.Equal(3, await db.SaveChangesAsync()); // the platform, its history entry and the catalog version
         }
 
         Assert.Equal("Google LLC", (await catalog.CurrentAsync("colab")).Vendor);
@@ -124,6 +124,6 @@ public sealed class AuditGuardTests
         await using var db = await catalog.ContextFactory.CreateDbContextAsync();
         db.GpuModels.Add(new GpuModel { Slug = "a100-40gb", Name = "A100 40 GB", MemoryGb = 40 });
 
-        Assert.Equal(1, await db.SaveChangesAsync());
+        Assert.Equal(2, await db.SaveChangesAsync()); // the GPU model and the catalog version
     }
 }

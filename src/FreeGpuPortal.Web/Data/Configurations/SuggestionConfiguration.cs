@@ -21,12 +21,8 @@ public sealed class SuggestionConfiguration : IEntityTypeConfiguration<Suggestio
         suggestion.Property(s => s.DecidedByUserId).HasMaxLength(450);
         suggestion.Property(s => s.DecidedByName).HasMaxLength(256);
         suggestion.Property(s => s.RejectionReason).HasMaxLength(SuggestionRules.RejectionReasonMaxLength);
-        suggestion.Property(s => s.SubmittedAtUtc).HasConversion(
-            value => value.ToUniversalTime(),
-            value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
-        suggestion.Property(s => s.DecidedAtUtc).HasConversion(
-            value => value.HasValue ? value.Value.ToUniversalTime() : (DateTime?)null,
-            value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : null);
+        suggestion.Property(s => s.SubmittedAtUtc).HasConversion(UtcConverters.Required);
+        suggestion.Property(s => s.DecidedAtUtc).HasConversion(UtcConverters.Optional);
         suggestion.Ignore(s => s.Proposed);
         suggestion.HasIndex(s => s.Token).IsUnique();
         suggestion.HasIndex(s => new { s.Status, s.SubmittedAtUtc });

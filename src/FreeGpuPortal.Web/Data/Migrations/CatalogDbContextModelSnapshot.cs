@@ -110,6 +110,26 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.ToTable("CatalogFieldChanges");
                 });
 
+            modelBuilder.Entity("FreeGpuPortal.Web.Catalog.CatalogVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("FreeGpuPortal.Web.Catalog.Feature", b =>
                 {
                     b.Property<int>("Id")

@@ -1,10 +1,10 @@
 ﻿using System;
-
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FreeGpuPortal.Web.Data.Migrations
+namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
 {
     /// <inheritdoc />
     public partial class Suggestions : Migration
@@ -15,30 +15,30 @@ namespace FreeGpuPortal.Web.Data.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "SuggestionId",
                 table: "CatalogChanges",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Suggestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlatformId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ProposedKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProposedMin = table.Column<double>(type: "REAL", nullable: true),
-                    ProposedMax = table.Column<double>(type: "REAL", nullable: true),
-                    EvidenceUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<int>(type: "integer", nullable: false),
+                    Field = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProposedKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProposedMin = table.Column<double>(type: "double precision", nullable: true),
+                    ProposedMax = table.Column<double>(type: "double precision", nullable: true),
+                    EvidenceUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
