@@ -11,6 +11,7 @@ using FreeGpuPortal.Web.HardwareReports;
 using FreeGpuPortal.Web.Hosting;
 using FreeGpuPortal.Web.LinkChecking;
 using FreeGpuPortal.Web.Operations;
+using FreeGpuPortal.Web.Suggestions;
 
 using Serilog;
 
@@ -25,6 +26,7 @@ builder.AddPortalApi();
 builder.AddPortalAccounts();
 builder.AddAccountPages();
 builder.AddHardwareReports();
+builder.AddSuggestions();
 builder.AddPortalOperations();
 builder.AddPortalBackups();
 builder.AddLinkChecking();

@@ -40,6 +40,9 @@ public sealed class CatalogChange
     public string? EvidenceUrl { get; set; }
     public string? Note { get; set; }
 
+    /// <summary>The visitor's suggestion this change accepted, when it did.</summary>
+    public int? SuggestionId { get; set; }
+
     /// <summary>
     /// The platform's concurrency stamp after this change. A form opened at that stamp has seen every change up to
     /// this one, so the fields changed since are those of the later entries.

@@ -35,6 +35,7 @@ public class CatalogDbContext : DbContext
     public DbSet<SubmittedReport> SubmittedReports => Set<SubmittedReport>();
     public DbSet<LinkStatus> LinkStatuses => Set<LinkStatus>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<Suggestions.Suggestion> Suggestions => Set<Suggestions.Suggestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(

@@ -24,6 +24,7 @@ public class ReportPortal : PortalFactory
             ["Admin:RequireTwoFactor"] = "false",
             ["RateLimits:SignIn:PermitPerMinute"] = "1000",
             ["RateLimits:ReportSubmit:Permits"] = "100",
+            ["RateLimits:SuggestionSubmit:Permits"] = "100",
         }.Concat(ExtraSettings);
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixTests(SecurityPortal portal) : IClassFixt
         ["GET /platforms/{Slug}"] = Access.Public,
         ["GET /platforms/{Slug}/report"] = Access.Public, // the hardware report form: its POST saves for review, rate-limited
         ["GET /platforms/{Slug}/report/thanks"] = Access.Public, // where a saved report redirects to (post → redirect → get)
+        ["GET /platforms/{Slug}/suggest"] = Access.Public, // the correction form: its POST stores for review, rate-limited
+        ["GET /suggestions/{Token}/thanks"] = Access.Public, // where a sent suggestion redirects to (post → redirect → get)
+        ["GET /suggestions/{Token}"] = Access.Public, // the outcome link: the unguessable token is the key
         ["GET /compare"] = Access.Public,
         ["GET /api"] = Access.Public,
         ["GET /not-found"] = Access.Public,
@@ -147,11 +150,31 @@ public sealed class AuthorizationMatrixTests(SecurityPortal portal) : IClassFixt
         var catalog = portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         await using var db = await catalog.CreateDbContextAsync();
         var changeId = await db.CatalogChanges.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var token = await db.Suggestions.Select(s => s.Token).FirstOrDefaultAsync();
+        if (token is null)
+        {
+            // A visitor's suggestion, for the outcome link's route.
+            var suggestion = new FreeGpuPortal.Web.Suggestions.Suggestion
+            {
+                PlatformId = await db.Platforms.Where(p => p.Slug == "colab").Select(p => p.Id).SingleAsync(),
+                Field = "RamGb",
+                ProposedMin = 16,
+                ProposedMax = 16,
+                EvidenceUrl = "https://colab.example/ram",
+                Fingerprint = "matrix",
+                Token = token = FreeGpuPortal.Web.Suggestions.SuggestionRules.NewToken(),
+                SubmittedAtUtc = DateTime.UtcNow,
+            };
+            db.Suggestions.Add(suggestion);
+            await db.SaveChangesAsync();
+        }
+
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["slug"] = "colab",
             ["documentName"] = "v1",
             ["path"] = "favicon.ico",
+            ["token"] = token,
             ["id"] = changeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["changeId"] = changeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

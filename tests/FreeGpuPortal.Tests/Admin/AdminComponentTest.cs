@@ -39,6 +39,8 @@ public abstract class AdminComponentTest : PortalComponentTest
         Services.AddSingleton(new FreeGpuPortal.Web.Backups.BackupFolder(Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"))));
         // The hardware-report moderation page is an admin page too.
         FreeGpuPortal.Tests.HardwareReportsWeb.ReportTestData.AddReportServices(Services);
+        // The admin navigation counts pending suggestions; the platform form can open with one.
+        Services.AddSingleton<FreeGpuPortal.Web.Suggestions.SuggestionModeration>();
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
     }
 

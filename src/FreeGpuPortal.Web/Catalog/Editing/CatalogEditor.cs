@@ -314,6 +314,12 @@ public sealed class CatalogEditor(
             return new EditResult.NoChanges(platform.Id, platform.ConcurrencyStamp);
         }
 
+        if (evidence.SuggestionId is { } suggestionId
+            && await AcceptSuggestionAsync(db, suggestionId, platform.Id, actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var gpuModels = await db.GpuModels.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, cancellationToken);
         var features = await db.Features.ToDictionaryAsync(f => f.Key, StringComparer.Ordinal, cancellationToken);
         var openedStamp = platform.ConcurrencyStamp;
@@ -369,8 +375,36 @@ public sealed class CatalogEditor(
         AtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc),
         EvidenceUrl = evidence.EvidenceUrl,
         Note = evidence.Note,
+        SuggestionId = evidence.SuggestionId,
         ConcurrencyStampAfter = platform.ConcurrencyStamp,
     };
+
+    /// <summary>
+    /// Marks the visitor's suggestion this change accepts as accepted, in the change's own save: it is accepted when,
+    /// and only when, the change is saved. Refused when it is not a pending suggestion for this platform.
+    /// </summary>
+    private async Task<EditResult?> AcceptSuggestionAsync(
+        CatalogDbContext db, int suggestionId, int platformId, Actor actor, CancellationToken cancellationToken)
+    {
+        var suggestion = await db.Suggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken);
+        if (suggestion is null || suggestion.PlatformId != platformId)
+        {
+            return Error("Evidence.SuggestionId", $"There is no suggestion #{suggestionId} for this platform.");
+        }
+
+        if (suggestion.Status != Suggestions.SuggestionStatus.Pending)
+        {
+            return Error(
+                "Evidence.SuggestionId",
+                $"Suggestion #{suggestionId} was {suggestion.Status.ToString().ToLowerInvariant()} meanwhile; nothing was saved. Open the platform's editor again to change it without the suggestion.");
+        }
+
+        suggestion.Status = Suggestions.SuggestionStatus.Accepted;
+        suggestion.DecidedAtUtc = timeProvider.GetUtcNow().UtcDateTime;
+        suggestion.DecidedByUserId = actor.UserId;
+        suggestion.DecidedByName = actor.DisplayName;
+        return null;
+    }
 
     private async Task<bool> SlugTakenAsync(int platformId, string slug, CancellationToken cancellationToken)
     {

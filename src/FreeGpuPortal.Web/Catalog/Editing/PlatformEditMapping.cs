@@ -64,7 +64,14 @@ internal static class PlatformEditMapping
     }
 
     public static ChangeEvidence Trimmed(ChangeEvidence? evidence) =>
-        new() { EvidenceUrl = Optional(evidence?.EvidenceUrl), Note = Optional(evidence?.Note), Title = Optional(evidence?.Title), AsOf = evidence?.AsOf };
+        new()
+        {
+            EvidenceUrl = Optional(evidence?.EvidenceUrl),
+            Note = Optional(evidence?.Note),
+            Title = Optional(evidence?.Title),
+            AsOf = evidence?.AsOf,
+            SuggestionId = evidence?.SuggestionId
+        };
 
     /// <summary>Copies a validated, canonical edit model onto a tracked platform loaded with its rows.</summary>
     public static void Apply(

@@ -193,6 +193,9 @@ public sealed class ChangeEvidence
     /// <summary>The day the evidence shows the values as true, when it is not the day of the change.</summary>
     public DateOnly? AsOf { get; set; }
 
+    /// <summary>The visitor's suggestion this change accepts: the save marks it accepted and the history entry links it.</summary>
+    public int? SuggestionId { get; set; }
+
     public static ChangeEvidence None => new();
 }
 

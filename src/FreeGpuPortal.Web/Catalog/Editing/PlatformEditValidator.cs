@@ -214,31 +214,37 @@ public static partial class PlatformEditValidator
 
     private static bool Number(Errors errors, string key, double? value, double max, string unit, bool wholeNumber)
     {
-        if (value is not { } number)
+        switch (CheckNumber(value, max, wholeNumber))
         {
-            return true;
+            case SpecNumberProblem.NotFinite:
+                errors.Add(key, "Enter a finite number.");
+                return false;
+            case SpecNumberProblem.OutOfRange:
+                errors.Add(key, $"Enter a number from 0 to {max.ToString("#,0", CultureInfo.InvariantCulture)} {unit}.");
+                return false;
+            case SpecNumberProblem.NotWhole:
+                errors.Add(key, $"Enter a whole number of {unit}.");
+                return false;
+            default:
+                return true;
         }
-
-        if (!double.IsFinite(number))
-        {
-            errors.Add(key, "Enter a finite number.");
-            return false;
-        }
-
-        if (number < 0 || number > max)
-        {
-            errors.Add(key, $"Enter a number from 0 to {max.ToString("#,0", CultureInfo.InvariantCulture)} {unit}.");
-            return false;
-        }
-
-        if (wholeNumber && number != Math.Floor(number))
-        {
-            errors.Add(key, $"Enter a whole number of {unit}.");
-            return false;
-        }
-
-        return true;
     }
+
+    /// <summary>
+    /// The rule every spec number passes (an admin's edit and a visitor's suggested correction alike): finite, from 0
+    /// to <paramref name="max"/>, whole when the unit counts things. Null when the number passes or is absent.
+    /// </summary>
+    public static SpecNumberProblem? CheckNumber(double? value, double max, bool wholeNumber) => value switch
+    {
+        null => null,
+        { } number when !double.IsFinite(number) => SpecNumberProblem.NotFinite,
+        { } number when number < 0 || number > max => SpecNumberProblem.OutOfRange,
+        { } number when wholeNumber && number != Math.Floor(number) => SpecNumberProblem.NotWhole,
+        _ => null,
+    };
+
+    /// <summary>The rule of the spec value named <paramref name="name"/> (an edit model property, e.g. <c>MaxSessionHours</c>).</summary>
+    public static SpecRule? FindSpecRule(string name) => SpecRules.FirstOrDefault(r => r.Name == name);
 
     private static void Citation(Errors errors, string prefix, string? note, string? sourceUrl, string? sourceTitle, DateOnly? asOf, DateOnly today)
     {

@@ -59,11 +59,16 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<int?>("RevertOfChangeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SuggestionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("RevertOfChangeId");
+
+                    b.HasIndex("SuggestionId");
 
                     b.HasIndex("ActorUserId", "AtUtc");
 
@@ -656,6 +661,88 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.ToTable("LinkStatuses");
                 });
 
+            modelBuilder.Entity("FreeGpuPortal.Web.Suggestions.Suggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ProposedMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ProposedMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("Fingerprint", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("Suggestions");
+                });
+
             modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogChange", b =>
                 {
                     b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
@@ -667,6 +754,11 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.HasOne("FreeGpuPortal.Web.Auditing.CatalogChange", null)
                         .WithMany()
                         .HasForeignKey("RevertOfChangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FreeGpuPortal.Web.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Platform");
@@ -731,6 +823,17 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasForeignKey("AppliedChangeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Platform");
+                });
+
+            modelBuilder.Entity("FreeGpuPortal.Web.Suggestions.Suggestion", b =>
+                {
                     b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
                         .WithMany()
                         .HasForeignKey("PlatformId")

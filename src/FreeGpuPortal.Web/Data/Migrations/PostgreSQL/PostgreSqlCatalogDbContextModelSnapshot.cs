@@ -66,11 +66,16 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<int?>("RevertOfChangeId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SuggestionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("RevertOfChangeId");
+
+                    b.HasIndex("SuggestionId");
 
                     b.HasIndex("ActorUserId", "AtUtc");
 
@@ -681,6 +686,90 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.ToTable("LinkStatuses");
                 });
 
+            modelBuilder.Entity("FreeGpuPortal.Web.Suggestions.Suggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EvidenceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProposedKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("ProposedMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ProposedMin")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("Fingerprint", "SubmittedAtUtc");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("Suggestions");
+                });
+
             modelBuilder.Entity("FreeGpuPortal.Web.Auditing.CatalogChange", b =>
                 {
                     b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
@@ -692,6 +781,11 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.HasOne("FreeGpuPortal.Web.Auditing.CatalogChange", null)
                         .WithMany()
                         .HasForeignKey("RevertOfChangeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FreeGpuPortal.Web.Suggestions.Suggestion", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Platform");
@@ -756,6 +850,17 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .HasForeignKey("AppliedChangeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Platform");
+                });
+
+            modelBuilder.Entity("FreeGpuPortal.Web.Suggestions.Suggestion", b =>
+                {
                     b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
                         .WithMany()
                         .HasForeignKey("PlatformId")

@@ -1,0 +1,8 @@
+namespace FreeGpuPortal.Web.Suggestions;
+
+public enum SuggestionStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}

@@ -1,0 +1,177 @@
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Suggestions;
+
+/// <summary>The platform a suggestion is for, with its values as saved now.</summary>
+public sealed record SuggestionPlatform(int Id, string Slug, string Name, PlatformEditModel Current);
+
+/// <summary>What became of a submitted suggestion. Exactly one of the nested cases.</summary>
+public abstract record SuggestionSaveResult
+{
+    private SuggestionSaveResult()
+    {
+    }
+
+    /// <summary>Stored as pending (or the same submission was stored earlier today): the outcome link's token.</summary>
+    public sealed record Saved(string Token) : SuggestionSaveResult;
+
+    /// <summary>The honeypot was filled: the visitor sees a thank-you, nothing was stored.</summary>
+    public sealed record Discarded : SuggestionSaveResult;
+
+    /// <summary>Not stored: the check's errors say why.</summary>
+    public sealed record Refused(SuggestionCheck Check) : SuggestionSaveResult;
+}
+
+/// <summary>Checks and stores the corrections visitors suggest on <c>/platforms/{slug}/suggest</c>, and reads their outcome.</summary>
+public sealed class SuggestionSubmissions(
+    IDbContextFactory<CatalogDbContext> contextFactory, CatalogEditor editor, TimeProvider timeProvider, ILogger<SuggestionSubmissions> logger)
+{
+    /// <summary>How long the same submission counts as one: a resubmission within it is not stored again.</summary>
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
+
+    /// <summary>Saves run one at a time, so two identical submissions arriving together still store one suggestion.</summary>
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
+
+    public async Task<SuggestionPlatform?> FindPlatformAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var current = await editor.GetForEditAsync(Slugs.Canonical(slug), cancellationToken);
+        return current is null ? null : new SuggestionPlatform(current.Id, current.Slug, current.Name, current);
+    }
+
+    /// <summary>Checks the form against the admin form's rules and the platform as saved now. Stores nothing.</summary>
+    public async Task<SuggestionCheck> CheckAsync(SuggestionPlatform platform, SuggestionForm form, CancellationToken cancellationToken = default)
+    {
+        var context = await editor.GetValidationContextAsync(platform.Id, cancellationToken);
+        return SuggestionRules.Check(form, platform.Current, context);
+    }
+
+    /// <summary>Stores the suggestion as pending, when the form is valid and the honeypot empty.</summary>
+    public async Task<SuggestionSaveResult> SaveAsync(SuggestionPlatform platform, SuggestionForm form, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            logger.LogInformation("Discarded a suggestion for {PlatformSlug}: the honeypot field was filled", platform.Slug);
+            return new SuggestionSaveResult.Discarded();
+        }
+
+        var check = await CheckAsync(platform, form, cancellationToken);
+        if (!check.IsValid)
+        {
+            return new SuggestionSaveResult.Refused(check);
+        }
+
+        var field = check.Field!;
+        var proposed = check.Proposed!;
+        var evidenceUrl = form.EvidenceUrl!.Trim();
+        var note = CatalogText.WithoutBidiControls(form.Note)?.Trim();
+        var suggestion = new Suggestion
+        {
+            PlatformId = platform.Id,
+            Field = field.Name,
+            ProposedKind = proposed.Kind,
+            ProposedMin = proposed.Min,
+            ProposedMax = proposed.Max,
+            EvidenceUrl = evidenceUrl,
+            Note = string.IsNullOrEmpty(note) ? null : note,
+            Fingerprint = SuggestionRules.Fingerprint(platform.Id, field, proposed, evidenceUrl),
+            Token = SuggestionRules.NewToken(),
+            Status = SuggestionStatus.Pending,
+            SubmittedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
+        };
+
+        await _saveGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var since = suggestion.SubmittedAtUtc - DuplicateWindow;
+            var earlier = await db.Suggestions.AsNoTracking()
+                .Where(s => s.Fingerprint == suggestion.Fingerprint && s.SubmittedAtUtc >= since)
+                .OrderBy(s => s.Id)
+                .Select(s => s.Token)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (earlier is not null)
+            {
+                // A reload, a double click or a stale tab sending the same suggestion again: one suggestion, one link.
+                logger.LogInformation("Suggestion for {PlatformSlug} {Field} repeats an earlier one: not stored again", platform.Slug, field.Name);
+                return new SuggestionSaveResult.Saved(earlier);
+            }
+
+            db.Suggestions.Add(suggestion);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _saveGate.Release();
+        }
+
+        logger.LogInformation("Suggestion {SuggestionId} for {PlatformSlug} {Field} submitted for review", suggestion.Id, platform.Slug, field.Name);
+        return new SuggestionSaveResult.Saved(suggestion.Token);
+    }
+
+    /// <summary>What the visitor holding <paramref name="token"/> may see; null for a token that names no suggestion.</summary>
+    public async Task<SuggestionOutcome?> OutcomeAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!SuggestionRules.IsTokenShaped(token))
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var suggestion = await db.Suggestions.AsNoTracking().Include(s => s.Platform)
+            .SingleOrDefaultAsync(s => s.Token == token, cancellationToken);
+        if (suggestion is null || SuggestableField.Find(suggestion.Field) is not { } field)
+        {
+            return null;
+        }
+
+        AcceptedChange? accepted = null;
+        if (suggestion.Status == SuggestionStatus.Accepted)
+        {
+            var change = await db.CatalogChanges.AsNoTracking().Include(c => c.Fields)
+                .FirstOrDefaultAsync(c => c.SuggestionId == suggestion.Id, cancellationToken);
+            if (change is not null)
+            {
+                accepted = new AcceptedChange(
+                    change.Id, change.AtUtc, ValueOf(change, field, old: true), ValueOf(change, field, old: false));
+            }
+        }
+
+        return new SuggestionOutcome(
+            suggestion.Platform!.Slug, suggestion.Platform.Name, field, suggestion.Proposed, suggestion.EvidenceUrl, suggestion.Status,
+            suggestion.SubmittedAtUtc, suggestion.DecidedAtUtc, suggestion.RejectionReason, accepted);
+    }
+
+    /// <summary>The field's value before or after a change, read from the typed JSON history keeps; null when it did not change.</summary>
+    private static ProposedValue? ValueOf(Auditing.CatalogChange change, SuggestableField field, bool old)
+    {
+        var fields = change.Fields.ToDictionary(f => f.Field, f => old ? f.OldJson : f.NewJson, StringComparer.Ordinal);
+        var quotaChanged = field.IsWeeklyQuota && fields.ContainsKey(nameof(PlatformEditModel.WeeklyQuotaKind));
+        if (!fields.ContainsKey(field.Name) && !quotaChanged)
+        {
+            return null;
+        }
+
+        var model = new PlatformEditModel();
+        foreach (var name in new[] { field.Name, nameof(PlatformEditModel.WeeklyQuotaKind) })
+        {
+            var json = fields.GetValueOrDefault(name);
+            if (json is not null && PlatformField.Find(name) is { } known)
+            {
+                try
+                {
+                    known.SetFromJson(model, json);
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return ProposedValue.Of(model, field);
+    }
+}
