@@ -22,6 +22,7 @@ public static class PortalUiExtensions
         // Write "8–16 GB" and "×" as characters, not as numeric entities: smaller pages, readable source.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         builder.Services.AddScoped<AdminSession>();
         builder.Services.AddSingleton<ThemeStylesheet>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

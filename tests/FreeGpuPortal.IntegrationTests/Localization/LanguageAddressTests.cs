@@ -177,4 +177,26 @@ public sealed partial class LanguageAddressTests(PortalFactory factory) : IClass
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_Chinese_home_page_and_every_platform_page_hold_Chinese_headings()
+    {
+        var client = Client();
+        var home = await client.GetStringAsync("/zh-CN/");
+        Assert.Contains("<h1", home, StringComparison.Ordinal);
+        Assert.Contains("用于训练深度学习模型的免费 GPU 平台", home, StringComparison.Ordinal);
+        Assert.Contains("单次会话最长时间", home, StringComparison.Ordinal);
+        Assert.Contains("空闲超时", home, StringComparison.Ordinal);
+        Assert.Contains("每周 GPU 配额", home, StringComparison.Ordinal);
+
+        foreach (var slug in Html.PlatformRows(home))
+        {
+            var page = await client.GetStringAsync($"/zh-CN/platforms/{slug}");
+            Assert.Contains(">规格</h2>", page, StringComparison.Ordinal);
+            Assert.Contains("如何开始", page, StringComparison.Ordinal);
+            Assert.Contains("检查会话中的硬件", page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(3, Html.PlatformRows(home).Count);
+    }
 }
