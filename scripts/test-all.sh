@@ -13,6 +13,10 @@ source scripts/lib/postgres.sh
 if [ -z "${PORTAL_CHROMIUM:-}" ]; then
     install_packages chromium chromium fonts-liberation
 fi
+# Chinese pages are screenshotted and measured with a real CJK font.
+if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" && [ ! -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+    install_packages "" fonts-noto-cjk
+fi
 
 results="$(mktemp -d)"
 cleanup() {
