@@ -112,4 +112,72 @@ public sealed class ChineseBrowserTests(BrowserFixture fixture)
         await page.Locator("[data-testid=save]").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/zh-CN/admin/platforms/gradient/history\?saved=\d+$"));
     }
+
+    private static async Task<string[]> RowsAsync(IPage page) =>
+        [.. await page.Locator("tr[data-platform]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.platform)")];
+
+    private static async Task ExpectRowsAsync(IPage page, params string[] expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string[] rows;
+        do
+        {
+            rows = await RowsAsync(page);
+            if (rows.SequenceEqual(expected))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Equal(expected, rows);
+    }
+
+    [Fact]
+    public async Task A_visitor_sorts_filters_goes_back_and_compares_in_Chinese_on_desktop_and_phone()
+    {
+        var page = await fixture.NewPageAsync(locale: "zh-CN");
+        await page.GotoAsync("/zh-CN/");
+        await WaitUntilEnhancedAsync(page);
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Contains("免费 GPU 平台", await page.Locator("h1").InnerTextAsync());
+        await ExpectRowsAsync(page, "colab", "kaggle", "gradient");
+        await AssertNoAxeViolationsAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("comparison-zh-desktop.png"), FullPage = false });
+        await page.EvaluateAsync("window.__sameDocument = true");
+
+        await page.Locator("th[data-sort-key=gpuMemoryGb] a").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/zh-CN/\?sort=gpuMemoryGb$"));
+        await page.Locator("th[data-sort-key=gpuMemoryGb] a").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/zh-CN/\?sort=-gpuMemoryGb$"));
+        await ExpectRowsAsync(page, "kaggle", "colab", "gradient");
+
+        await page.GetByLabel("最小 GPU 显存（GB）").FillAsync("12");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/zh-CN/\?minGpuMemoryGb=12&sort=-gpuMemoryGb$"));
+        await ExpectRowsAsync(page, "kaggle");
+        Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the filter caused a full page load");
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/zh-CN/\?sort=-gpuMemoryGb$"));
+        await ExpectRowsAsync(page, "kaggle", "colab", "gradient");
+
+        await page.Locator("input.compare-pick[value=kaggle]").CheckAsync();
+        await page.Locator("input.compare-pick[value=colab]").CheckAsync();
+        await page.Locator("form[data-compare-form] button[type=submit], button[form=compare-form]").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/zh-CN/compare\?p="));
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        await AssertNoAxeViolationsAsync(page);
+
+        var phone = await fixture.NewPageAsync(390, 844, locale: "zh-CN");
+        await phone.GotoAsync("/zh-CN/");
+        await WaitUntilEnhancedAsync(phone);
+        await AssertNoAxeViolationsAsync(phone);
+        await phone.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("comparison-zh-phone.png"), FullPage = false });
+        await phone.GotoAsync("/zh-CN/platforms/kaggle");
+        Assert.Contains("缺点", await phone.Locator("main").InnerTextAsync());
+        await AssertNoAxeViolationsAsync(phone);
+    }
 }
