@@ -16,6 +16,10 @@ if [ -z "${PORTAL_CHROMIUM:-}" ]; then
 fi
 # The cluster test runs two published instances behind nginx.
 install_packages nginx nginx
+# Chinese pages are screenshotted and measured with a real CJK font.
+if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" && [ ! -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+    install_packages "" fonts-noto-cjk
+fi
 
 results="$(mktemp -d)"
 cleanup() {

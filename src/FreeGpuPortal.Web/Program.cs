@@ -10,6 +10,7 @@ using FreeGpuPortal.Web.Feeds;
 using FreeGpuPortal.Web.HardwareReports;
 using FreeGpuPortal.Web.Hosting;
 using FreeGpuPortal.Web.LinkChecking;
+using FreeGpuPortal.Web.Localization;
 using FreeGpuPortal.Web.Operations;
 using FreeGpuPortal.Web.Suggestions;
 
@@ -48,6 +49,8 @@ if (AdminCommand.IsInvocation(args))
 }
 
 app.UseReverseProxySupport();
+app.UseLanguagePrefix();
+app.UsePortalLocalization();
 app.UsePortalMetrics();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -58,7 +61,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSerilogRequestLogging();
 app.UseHttpsForForms();
-app.UsePortalLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseSecurityLogContext();

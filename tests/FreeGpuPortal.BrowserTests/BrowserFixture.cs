@@ -73,14 +73,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1400, int height = 1000, ColorScheme colorScheme = ColorScheme.Light)
+    public async Task<IPage> NewPageAsync(
+        int width = 1400, int height = 1000, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
-            Locale = "en-GB",
+            Locale = locale,
         });
         return await context.NewPageAsync();
     }

@@ -67,8 +67,11 @@ public static class AccountsExtensions
         // Every cookie the app sets: not readable by scripts, only over HTTPS outside Development, never sent on
         // cross-site requests. (Development runs over plain HTTP too.)
         var securePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Path "/" on every cookie: a sign-in (or form token) made on a Chinese page under /zh-CN/, whose path base
+        // would otherwise become the cookie's path, holds on the English pages too, and the other way round.
         services.ConfigureApplicationCookie(options =>
         {
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = securePolicy;
@@ -83,6 +86,7 @@ public static class AccountsExtensions
         {
             services.Configure<CookieAuthenticationOptions>(scheme, options =>
             {
+                options.Cookie.Path = "/";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = securePolicy;
@@ -91,6 +95,7 @@ public static class AccountsExtensions
 
         services.AddAntiforgery(options =>
         {
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = securePolicy;

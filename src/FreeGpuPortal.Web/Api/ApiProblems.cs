@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,9 +30,16 @@ public static class ApiProblems
         }
 
         // The page ignores parameters it does not know; for a script, a misspelt filter silently doing nothing is a bug.
-        foreach (var (name, _) in parameters)
+        foreach (var (name, value) in parameters)
         {
-            if (!PlatformQueryParameters.Names.Contains(name))
+            if (string.Equals(name, PortalRequestCultureProvider.LanguageParameter, StringComparison.Ordinal))
+            {
+                if (PortalLanguages.FromTag(value.ToString()) is null)
+                {
+                    Add(name, $"'{Shorten(value.ToString())}' is not one of: {string.Join(", ", PortalLanguages.All)}");
+                }
+            }
+            else if (!PlatformQueryParameters.Names.Contains(name))
             {
                 Add(Shorten(name), $"'{Shorten(name)}' is not a parameter of this endpoint; known: {string.Join(", ", PlatformQueryParameters.All.Select(p => p.Name))}");
             }

@@ -7,13 +7,14 @@ using FreeGpuPortal.Web.Api;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Discovery;
 
 /// <summary>
-/// For search engines: <c>/sitemap.xml</c> (the home page, each platform page, the API page) and <c>/robots.txt</c>
+/// For search engines: <c>/sitemap.xml</c> (the home page, each platform page, the API page, in English and in Chinese) and <c>/robots.txt</c>
 /// (everything but the admin area and the account pages, and where the sitemap is). Both cached like the public pages.
 /// </summary>
 public static class DiscoveryEndpoints
@@ -45,11 +46,14 @@ public static class DiscoveryEndpoints
             .ToDictionaryAsync(g => g.Slug, g => g.At, context.RequestAborted);
         DateTime? catalogChanged = lastChanges.Count > 0 ? lastChanges.Values.Max() : null;
 
+        // Every page in both languages: English at the root, Chinese under zh-CN/.
+        var languages = PortalLanguages.All.Select(l => l == PortalLanguages.Chinese ? PortalLanguages.Chinese + "/" : "").ToList();
         var set = new XElement(
             Sitemap + "urlset",
-            Url(urls.Absolute(context.Request, ""), catalogChanged),
-            platforms.Select(slug => Url(urls.Absolute(context.Request, "platforms/" + Uri.EscapeDataString(slug)), lastChanges.GetValueOrDefault(slug))),
-            Url(urls.Absolute(context.Request, "api"), null));
+            languages.Select(prefix => Url(urls.Absolute(context.Request, prefix), catalogChanged)),
+            languages.SelectMany(prefix => platforms.Select(slug =>
+                Url(urls.Absolute(context.Request, prefix + "platforms/" + Uri.EscapeDataString(slug)), lastChanges.GetValueOrDefault(slug)))),
+            languages.Select(prefix => Url(urls.Absolute(context.Request, prefix + "api"), null)));
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
@@ -75,6 +79,10 @@ public static class DiscoveryEndpoints
             Disallow: /Admin
             Disallow: /Account
             Disallow: /account
+            Disallow: /zh-CN/admin
+            Disallow: /zh-CN/Admin
+            Disallow: /zh-CN/Account
+            Disallow: /zh-CN/account
             Allow: /
 
             Sitemap: {urls.Absolute(context.Request, "sitemap.xml")}

@@ -1,3 +1,5 @@
+using FreeGpuPortal.Web.Localization;
+
 using Microsoft.Extensions.Options;
 
 namespace FreeGpuPortal.Web.Discovery;
@@ -22,8 +24,14 @@ public sealed class PublicUrls(IOptions<PublicSiteOptions> options)
     public string Base(string requestBase)
     {
         var configured = options.Value.PublicBaseUrl;
-        var value = string.IsNullOrWhiteSpace(configured) ? requestBase : configured.Trim();
-        return value.EndsWith('/') ? value : value + "/";
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return requestBase.EndsWith('/') ? requestBase : requestBase + "/";
+        }
+
+        // The configured address is the site's root; a Chinese page's base keeps its language prefix under it.
+        var root = configured.Trim();
+        return LanguageUrls.BaseFor(root.EndsWith('/') ? root : root + "/", LanguageUrls.LanguageOfBase(requestBase));
     }
 
     public string Base(HttpRequest request) => Base($"{request.Scheme}://{request.Host}{request.PathBase}/");

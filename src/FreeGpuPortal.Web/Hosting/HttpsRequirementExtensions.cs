@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
+using FreeGpuPortal.Web.Localization;
+
 using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Hosting;
@@ -40,7 +42,7 @@ public static partial class HttpsRequirementExtensions
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.CacheControl = "no-store";
-            await context.Response.WriteAsync(Page(text), context.RequestAborted);
+            await context.Response.WriteAsync(Page(text, context.Request.PathBase), context.RequestAborted);
         });
         return app;
     }
@@ -70,18 +72,18 @@ public static partial class HttpsRequirementExtensions
     [GeneratedRegex("^/platforms/[^/]+/report/?$", RegexOptions.IgnoreCase)]
     private static partial Regex ReportFormPath();
 
-    private static string Page(IStringLocalizer<SharedResource> text)
+    private static string Page(IStringLocalizer<SharedResource> text, PathString pathBase)
     {
         static string Html(LocalizedString value) => WebUtility.HtmlEncode(value.Value);
         return $"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{PortalLanguages.Current}">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{Html(text["HttpsRequired.Title"])}</title></head>
             <body>
             <main data-https-required>
             <h1>{Html(text["HttpsRequired.Title"])}</h1>
             <p>{Html(text["HttpsRequired.Lead"])}</p>
-            <p>{Html(text["HttpsRequired.Visitor"])} <a href="/">{Html(text["HttpsRequired.Home"])}</a></p>
+            <p>{Html(text["HttpsRequired.Visitor"])} <a href="{WebUtility.HtmlEncode(pathBase + "/")}">{Html(text["HttpsRequired.Home"])}</a></p>
             <p>{Html(text["HttpsRequired.Operator"])}</p>
             </main>
             </body>

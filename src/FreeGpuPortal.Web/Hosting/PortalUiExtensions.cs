@@ -3,6 +3,7 @@ using System.Text.Unicode;
 
 using FreeGpuPortal.Web.Components.Admin;
 using FreeGpuPortal.Web.Components.Layout;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ namespace FreeGpuPortal.Web.Hosting;
 
 public static class PortalUiExtensions
 {
-    public const string DefaultCulture = "en";
+    public const string DefaultCulture = PortalLanguages.English;
 
     public static IHostApplicationBuilder AddPortalUi(this IHostApplicationBuilder builder)
     {
@@ -21,6 +22,7 @@ public static class PortalUiExtensions
         // Write "8–16 GB" and "×" as characters, not as numeric entities: smaller pages, readable source.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         builder.Services.AddScoped<AdminSession>();
         builder.Services.AddSingleton<ThemeStylesheet>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -29,10 +31,16 @@ public static class PortalUiExtensions
         return builder;
     }
 
-    /// <summary>English only for now; another language needs its SharedResource.{culture}.resx and an entry here.</summary>
+    /// <summary>
+    /// English and Simplified Chinese. A page's language is its address (<c>/zh-CN/…</c>), the API's its <c>lang</c>
+    /// parameter or Accept-Language: see <see cref="PortalRequestCultureProvider"/>.
+    /// </summary>
     public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app) =>
-        app.UseRequestLocalization(options => options
-            .SetDefaultCulture(DefaultCulture)
-            .AddSupportedCultures(DefaultCulture)
-            .AddSupportedUICultures(DefaultCulture));
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(DefaultCulture)
+                .AddSupportedCultures([.. PortalLanguages.All])
+                .AddSupportedUICultures([.. PortalLanguages.All]);
+            options.RequestCultureProviders = [new PortalRequestCultureProvider()];
+        });
 }

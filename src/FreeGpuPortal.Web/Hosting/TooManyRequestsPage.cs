@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 
+using FreeGpuPortal.Web.Localization;
+
 using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Hosting;
@@ -34,7 +36,7 @@ public static class TooManyRequestsPage
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync($$"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{{PortalLanguages.Current}}">
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -47,7 +47,10 @@ public sealed class FindabilityTests(PortalFactory factory) : IClassFixture<Port
         var slugs = snapshot.Platforms.Select(p => p.Slug).ToList();
         Assert.Contains("kaggle", slugs);
         Assert.Equal(
-            ["http://localhost/", "http://localhost/api", .. slugs.Select(s => $"http://localhost/platforms/{s}")],
+            [
+                "http://localhost/", "http://localhost/api", .. slugs.Select(s => $"http://localhost/platforms/{s}"),
+                "http://localhost/zh-CN/", "http://localhost/zh-CN/api", .. slugs.Select(s => $"http://localhost/zh-CN/platforms/{s}"),
+            ],
             locations,
             new SameSet());
         Assert.DoesNotContain(locations, l => l.Contains("/admin", StringComparison.OrdinalIgnoreCase) || l.Contains("/compare", StringComparison.Ordinal));

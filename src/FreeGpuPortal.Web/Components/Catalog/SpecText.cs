@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.Extensions.Localization;
 
@@ -75,5 +76,7 @@ public static class SpecText
         };
     }
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    /// <summary>"1 Dec 2026" in English, "2026年12月1日" in Chinese (the day-month order each language reads).</summary>
+    public static string Date(DateOnly date) =>
+        date.ToString(PortalLanguages.Current == PortalLanguages.Chinese ? "yyyy年M月d日" : "d MMM yyyy", CultureInfo.CurrentCulture);
 }

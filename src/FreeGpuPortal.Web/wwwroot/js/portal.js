@@ -222,8 +222,41 @@
         go('compare' + (picked.length ? '?p=' + picked.map(encodeURIComponent).join(',') : ''), false);
     });
 
+    // The language suggestion on English pages: shown to a browser whose first language is Chinese, until a language
+    // has been chosen (switched, or the suggestion closed). Shown here, not by the server, so every visitor gets the
+    // same cacheable page and nobody is redirected.
+    var LANGUAGE_KEY = 'portal-language';
+
+    function storedLanguage() {
+        try { return localStorage.getItem(LANGUAGE_KEY); } catch (e) { return null; }
+    }
+
+    function storeLanguage(value) {
+        try { localStorage.setItem(LANGUAGE_KEY, value); } catch (e) { /* not persisted */ }
+    }
+
+    function offerLanguage() {
+        var box = document.querySelector('[data-language-suggestion]');
+        if (!box || storedLanguage()) { return; }
+        var preferred = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+        if (/^zh\b/i.test(preferred)) { box.hidden = false; }
+    }
+
+    document.addEventListener('click', function (event) {
+        var target = event.target.closest && event.target.closest('[data-language-choice], [data-language-dismiss]');
+        if (!target) { return; }
+        if (target.hasAttribute('data-language-dismiss')) {
+            storeLanguage('en');
+            var box = target.closest('[data-language-suggestion]');
+            if (box) { box.hidden = true; }
+            return;
+        }
+        storeLanguage(target.getAttribute('data-language-choice'));
+    });
+
     function onPageReady() {
         applyTheme();
+        offerLanguage();
         enhanceFilterForms();
         restoreFilterDisclosure();
         document.documentElement.setAttribute('data-enhanced', 'true');
