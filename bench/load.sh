@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark: requests/s and p99 latency of the comparison page "/" against a static file of the same size
 # served by the same app, side by side in one run, with wrk. Measures "/" twice: as served (output cache on) and
-# rendered on every request (output cache off). Publishes the app and runs it in Production.
+# rendered on every request (output cache off), and the Chinese "/zh-CN/" as served beside "/" in the same app.
+# Publishes the app and runs it in Production.
 #   bench/load.sh [duration, default 20s] [connections, default 32]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,10 +44,14 @@ static=$(run "http://127.0.0.1:$port/bench-static/comparison.html")
 stop_app
 start_app true
 cached=$(run "http://127.0.0.1:$port/")
+chinese=$(run "http://127.0.0.1:$port/zh-CN/")
 stop_app
 
 echo "static file, same size, same app : $(rps "$static") req/s, p99 $(p99 "$static")"
 echo "/ rendered on every request       : $(rps "$uncached") req/s, p99 $(p99 "$uncached")"
 echo "/ as served (output cache)        : $(rps "$cached") req/s, p99 $(p99 "$cached")"
+echo "/zh-CN/ as served (output cache)  : $(rps "$chinese") req/s, p99 $(p99 "$chinese")"
 awk -v u="$(rps "$uncached")" -v c="$(rps "$cached")" -v s="$(rps "$static")" \
     'BEGIN { printf "ratio to static: rendered %.1f %%, as served %.1f %%\n", 100 * u / s, 100 * c / s }'
+awk -v e="$(rps "$cached")" -v z="$(rps "$chinese")" \
+    'BEGIN { printf "/zh-CN/ against /: %.1f %% (the goal: within 10 %%)\n", 100 * z / e }'
