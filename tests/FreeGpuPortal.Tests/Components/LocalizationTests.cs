@@ -24,6 +24,7 @@ public sealed partial class LocalizationTests
         ["Admin.Transfer.Kind."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.PlatformImportKind),
         ["Storage.NotSaved."] = typeof(FreeGpuPortal.Web.Operations.StorageProblem),
         ["Admin.Refused."] = typeof(FreeGpuPortal.Web.Accounts.AdminRefusal),
+        ["Reports.Meanwhile."] = typeof(FreeGpuPortal.Web.HardwareReports.ReportStatus),
     };
 
     private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");
