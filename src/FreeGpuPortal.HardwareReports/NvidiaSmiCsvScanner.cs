@@ -1,10 +1,5 @@
 namespace FreeGpuPortal.HardwareReports;
 
-/// <summary>One data row of <c>nvidia-smi --query-gpu=... --format=csv</c>.</summary>
-internal sealed record CsvGpu(int Index, string? Name, int? MemoryMiB, string? DriverVersion);
-
-internal sealed record CsvScanResult(List<CsvGpu> Gpus, int HeaderRows, int HeaderlessRows);
-
 /// <summary>
 /// Reads <c>nvidia-smi --query-gpu=... --format=csv</c> output in any column order, with or without units (nounits)
 /// and with or without the header line (noheader).

@@ -1,8 +1,5 @@
 namespace FreeGpuPortal.HardwareReports;
 
-/// <summary>A "GPU n: name (UUID: ...)" line of <c>nvidia-smi -L</c>.</summary>
-internal sealed record ListedGpu(int Index, string Name);
-
 /// <summary>
 /// Reads <c>nvidia-smi -L</c>. Each GPU is "GPU n: name (UUID: GPU-...)", wherever it sits on a line (prompts, list
 /// markers, arrows in front are fine). MIG instances are listed as "MIG 1g.5gb Device 0: (UUID: MIG-...)" and are only

@@ -1,8 +1,5 @@
 namespace FreeGpuPortal.HardwareReports;
 
-/// <summary>A GPU row of an nvidia-smi table.</summary>
-internal sealed record TableGpu(int Index, string Name, int? MemoryMiB);
-
 /// <summary>
 /// Reads the GPU rows of the default nvidia-smi table, for every layout from driver 367 (79 columns) to 580 (91
 /// columns, '+---+' borders, Windows "Driver-Model" column).

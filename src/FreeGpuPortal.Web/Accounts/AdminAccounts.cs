@@ -4,17 +4,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace FreeGpuPortal.Web.Accounts;
 
-/// <summary>One account holding the Admin role, as the admins page lists it.</summary>
-public sealed record AdminAccount(string UserId, string Email, bool TwoFactorEnabled, bool LockedOut);
-
-/// <summary>The outcome of a change to the admins: done, or refused with a sentence for the admin.</summary>
-public sealed record AdminChangeResult(bool Succeeded, string Message)
-{
-    public static AdminChangeResult Done(string message) => new(true, message);
-
-    public static AdminChangeResult Refused(string message) => new(false, message);
-}
-
 /// <summary>
 /// Adds and removes administrators. The rules live here, not in the page: the last admin cannot be removed, and
 /// removing the role renews the account's security stamp, so its open sessions lose access at their next request

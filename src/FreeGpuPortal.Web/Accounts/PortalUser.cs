@@ -3,14 +3,3 @@ using Microsoft.AspNetCore.Identity;
 namespace FreeGpuPortal.Web.Accounts;
 
 public sealed class PortalUser : IdentityUser;
-
-public static class PortalRoles
-{
-    public const string Admin = "Admin";
-}
-
-public static class PortalPolicies
-{
-    /// <summary>The Admin role, and a two-factor sign-in when "Admin:RequireTwoFactor" is true.</summary>
-    public const string Admin = "Admin";
-}

@@ -5,9 +5,6 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Api;
 
-/// <summary>Pros and cons are not part of the in-memory snapshot; the CSV endpoint reads them per platform id.</summary>
-public sealed record PlatformTexts(IReadOnlyList<string> Pros, IReadOnlyList<string> Cons);
-
 /// <summary>
 /// The comparison view as CSV (RFC 4180): UTF-8 with a byte order mark (so spreadsheet programs read "30–40" and
 /// other non-ASCII text as UTF-8), a header row, CRLF after every record, fields quoted when they hold a comma,

@@ -2,18 +2,6 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Api;
 
-public enum ApiParameterKind
-{
-    Text,
-    Number,
-    Choice,
-    CommaList,
-}
-
-/// <summary>One query parameter of the platform list, as the OpenAPI document and the API page describe it.</summary>
-public sealed record ApiParameterDoc(
-    string Name, ApiParameterKind Kind, string Description, string Example, IReadOnlyList<string> Values, string? Default = null);
-
 /// <summary>
 /// The query parameters of <c>/</c>, <c>/api/v1/platforms</c> and <c>/api/v1/platforms.csv</c>: the names come from
 /// <see cref="PlatformQuery"/>, so the documentation cannot name a parameter the parser does not read.

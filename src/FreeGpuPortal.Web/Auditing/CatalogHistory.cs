@@ -6,41 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Auditing;
 
-/// <summary>One history entry as pages show it. Actor fields are null when identities are left out (the public page).</summary>
-public sealed record HistoryEntry(
-    int Id,
-    int PlatformId,
-    string PlatformSlug,
-    string PlatformName,
-    ChangeKind Kind,
-    int? RevertOfChangeId,
-    DateTime AtUtc,
-    string? ActorUserId,
-    string? ActorDisplayName,
-    string? EvidenceUrl,
-    string? Note,
-    IReadOnlyList<FieldChangeEntry> Fields);
-
-/// <summary>
-/// One field of an entry: the edit model's property name, its label, old → new as the text stored with the change,
-/// and old → new as the typed JSON the change keeps (for showing it in the words of the pages).
-/// </summary>
-public sealed record FieldChangeEntry(string Field, string Label, string? OldValue, string? NewValue, string? OldJson = null, string? NewJson = null);
-
-/// <summary>The global view's filter: platform slug and actor (user id or e-mail), both optional; pages count from 1.</summary>
-public sealed record HistoryFilter(string? PlatformSlug = null, string? Actor = null, int Page = 1, int PageSize = 50);
-
-public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Entries, int Page, int PageSize, int TotalCount)
-{
-    public int PageCount => TotalCount == 0 ? 0 : ((TotalCount - 1) / PageSize) + 1;
-}
-
-/// <summary>An admin who has made changes, for the global view's actor filter.</summary>
-public sealed record HistoryActor(string UserId, string DisplayName, int ChangeCount);
-
-/// <summary>An admin's latest confirmation of a platform's values: the day, and the page they checked.</summary>
-public sealed record Verification(DateOnly On, string? CheckedUrl, string? Note);
-
 /// <summary>Reads the catalog history, newest first.</summary>
 public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFactory)
 {

@@ -3,23 +3,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FreeGpuPortal.Web.Catalog;
 
-/// <summary>Counts catalog writes, so cached views of the catalog can tell they are stale.</summary>
-public sealed class CatalogChangeSignal
-{
-    private long _generation;
-
-    public long Generation => Interlocked.Read(ref _generation);
-
-    /// <summary>Raised after the generation moved on; for caches that want to free stale entries early.</summary>
-    public event Action? Changed;
-
-    public void NotifyChanged()
-    {
-        Interlocked.Increment(ref _generation);
-        Changed?.Invoke();
-    }
-}
-
 /// <summary>
 /// Gives <see cref="CatalogVersion"/> a new stamp in every save that writes rows (in the same transaction), and signals
 /// a catalog change in this process after it. Writes are rare admin actions, so treating any write as a catalog change

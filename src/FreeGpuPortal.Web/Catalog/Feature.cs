@@ -9,28 +9,3 @@ public sealed class Feature
     public string? Description { get; set; }
     public int DisplayOrder { get; set; }
 }
-
-public sealed class PlatformFeature
-{
-    public int Id { get; set; }
-    public int PlatformId { get; set; }
-    public int FeatureId { get; set; }
-    public Feature Feature { get; set; } = null!;
-
-    /// <summary>Stated as offered or stated as not offered; a feature without a row is unknown.</summary>
-    public bool Available { get; set; }
-    public string? Note { get; set; }
-    public string? SourceUrl { get; set; }
-    public string? SourceTitle { get; set; }
-    public DateOnly? AsOf { get; set; }
-}
-
-/// <summary>A reference about the platform as a whole (pricing page, FAQ, the article).</summary>
-public sealed class PlatformSource
-{
-    public int Id { get; set; }
-    public int PlatformId { get; set; }
-    public required string Url { get; set; }
-    public required string Title { get; set; }
-    public DateOnly? AccessedOn { get; set; }
-}

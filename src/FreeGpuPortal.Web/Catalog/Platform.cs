@@ -44,27 +44,3 @@ public sealed class Platform
     public List<PlatformFeature> Features { get; set; } = [];
     public List<PlatformSource> Sources { get; set; } = [];
 }
-
-public enum PlatformStatus
-{
-    Active,
-    /// <summary>Still running, but the free tier was reduced.</summary>
-    Changed,
-    Discontinued,
-    Renamed,
-}
-
-public enum WeeklyQuotaKind
-{
-    Unknown,
-    /// <summary>A weekly cap in GPU hours (see <see cref="Platform.WeeklyGpuHours"/>).</summary>
-    Limited,
-    /// <summary>No weekly cap: counts as unlimited when filtering and sorting.</summary>
-    NoQuota,
-}
-
-public static class PlatformStatusExtensions
-{
-    public static bool IsRetired(this PlatformStatus status) =>
-        status is PlatformStatus.Discontinued or PlatformStatus.Renamed;
-}

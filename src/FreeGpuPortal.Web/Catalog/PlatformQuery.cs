@@ -3,34 +3,6 @@ using System.Text;
 
 namespace FreeGpuPortal.Web.Catalog;
 
-public enum GpuMemoryMode
-{
-    /// <summary>Every GPU the platform may assign has at least the asked memory.</summary>
-    Guaranteed,
-    /// <summary>At least one GPU the platform may assign has the asked memory.</summary>
-    Possible,
-}
-
-public enum SortKey
-{
-    Name,
-    GpuMemoryGb,
-    SessionHours,
-    IdleMinutes,
-    WeeklyGpuHours,
-    CpuCores,
-    RamGb,
-    StorageGb,
-    LastVerified,
-}
-
-public sealed record PlatformSort(SortKey Key, bool Descending)
-{
-    public static readonly PlatformSort Default = new(SortKey.Name, false);
-
-    public string ToParameter() => (Descending ? "-" : "") + PlatformQuery.SortKeyName(Key);
-}
-
 /// <summary>
 /// The filters and sort order of the comparison table — the single definition the page and the API share, so
 /// the same query string can never give two different answers. Everything runs over a <see cref="CatalogSnapshot"/>.

@@ -4,42 +4,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace FreeGpuPortal.Web.Catalog;
 
-public enum QueryProblem
-{
-    NotANumber,
-    NotFinite,
-    Negative,
-    TooLong,
-    UnknownValue,
-    UnknownSortKey,
-    UnknownFeature,
-    Repeated,
-}
-
-/// <summary>
-/// A parameter value that was ignored, and why. <see cref="Value"/> is the raw text from the URL, cut short so a
-/// 10 KB value cannot flood the page; it must only ever be rendered as text.
-/// </summary>
-public sealed record QueryNotice(string Parameter, string Value, QueryProblem Problem)
-{
-    public const int MaxShownValueLength = 40;
-
-    public static QueryNotice For(string parameter, string? rawValue, QueryProblem problem)
-    {
-        var value = rawValue ?? "";
-        if (value.Length > MaxShownValueLength)
-        {
-            // Never cut a surrogate pair in half: the notice is shown as HTML and will be serialized as JSON.
-            var cut = char.IsHighSurrogate(value[MaxShownValueLength - 1]) ? MaxShownValueLength - 1 : MaxShownValueLength;
-            value = string.Concat(value.AsSpan(0, cut), "…");
-        }
-
-        return new QueryNotice(parameter, value, problem);
-    }
-}
-
-public sealed record ParsedPlatformQuery(PlatformQuery Query, IReadOnlyList<QueryNotice> Notices);
-
 /// <summary>
 /// Turns URL parameters into a <see cref="PlatformQuery"/>. Nothing a visitor types can fail the request: every
 /// value that cannot be used is dropped and reported as a <see cref="QueryNotice"/>, the rest still applies.

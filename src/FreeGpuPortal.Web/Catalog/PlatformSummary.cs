@@ -66,9 +66,3 @@ public sealed record PlatformSummary
         LastVerifiedOn = platform.LastVerifiedOn,
     };
 }
-
-public sealed record GpuOptionSummary(
-    string Slug, string Name, double? MemoryGb, int? GpusPerSession, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf);
-
-public sealed record FeatureSummary(
-    string Key, string Name, bool Available, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf);

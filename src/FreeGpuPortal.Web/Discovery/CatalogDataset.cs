@@ -12,11 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Discovery;
 
-/// <summary>What the dataset description states about the catalog, independent of the address it is served at.</summary>
-public sealed record DatasetFacts(
-    IReadOnlyList<string> PlatformNames, IReadOnlyList<string> SourceUrls, DateTime? FirstChangeUtc, DateTime? LastChangeUtc,
-    DateOnly? EarliestAsOf, DateOnly? LatestAsOf);
-
 /// <summary>
 /// The catalog as a schema.org <c>Dataset</c> (JSON-LD) for the home page: what it is, its JSON and CSV
 /// distributions, the sources it is based on, and its dates. The facts are read once per catalog change.

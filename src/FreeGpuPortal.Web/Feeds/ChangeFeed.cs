@@ -10,9 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Feeds;
 
-/// <summary>What the feed is about: its own URL, the page it follows, and its title.</summary>
-public sealed record FeedInfo(string FeedUrl, string PageUrl, string Title, string PlatformPageUrlPrefix);
-
 /// <summary>
 /// Writes catalog changes as an Atom feed (RFC 4287): per change the platform, each field old → new in the words the
 /// platform page uses, the evidence link and the note. Admin identities are not in the entries it is given, and the

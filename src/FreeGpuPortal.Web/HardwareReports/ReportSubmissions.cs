@@ -6,32 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.HardwareReports;
 
-/// <summary>The platform a report is for, as the report page shows it.</summary>
-public sealed record ReportPlatform(int Id, string Slug, string Name);
-
-/// <summary>The outcome of the check step: the errors of the form, and the parsed result when the text could be read.</summary>
-public sealed record ReportCheck(IReadOnlyList<ReportError> Errors, HardwareReport? Parsed, string Fingerprint)
-{
-    public bool IsValid => Errors.Count == 0;
-}
-
-/// <summary>What became of a save. Exactly one of the nested cases.</summary>
-public abstract record ReportSaveResult
-{
-    private ReportSaveResult()
-    {
-    }
-
-    /// <summary>Stored as pending; it appears publicly once an admin approves it.</summary>
-    public sealed record Saved(int ReportId) : ReportSaveResult;
-
-    /// <summary>The honeypot was filled: the visitor sees the thank-you, nothing was stored.</summary>
-    public sealed record Discarded : ReportSaveResult;
-
-    /// <summary>Not stored: the check's errors (and parsed result, when there is one) say why.</summary>
-    public sealed record Refused(ReportCheck Check) : ReportSaveResult;
-}
-
 /// <summary>Checks and stores the reports visitors submit on <c>/platforms/{slug}/report</c>.</summary>
 public sealed class ReportSubmissions(
     IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<ReportSubmissions> logger,

@@ -51,10 +51,3 @@ public sealed class SubmittedReport
     /// <summary>The catalog change that applied this report's values, when an admin did so.</summary>
     public int? AppliedChangeId { get; set; }
 }
-
-public enum ReportStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-}

@@ -2,9 +2,6 @@ using Microsoft.AspNetCore.Routing.Matching;
 
 namespace FreeGpuPortal.Web.Hosting;
 
-/// <summary>Which of the two page mappings serves a page: endpoint metadata set by <see cref="PortalPagesExtensions"/>.</summary>
-public sealed record PageMapping(bool ServesThisPage);
-
 /// <summary>
 /// Every page has an endpoint in both page mappings (static and interactive); this routing policy drops the one that does
 /// not serve it, so each request matches exactly one. (Blazor fixes every page endpoint's routing order at 0, so order

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
-/// <summary>How a run went: links checked, and how many of them are broken or redirected now.</summary>
-public sealed record LinkCheckSummary(int Checked, int Broken, int Redirected);
-
 /// <summary>
 /// One pass over every distinct URL the catalog cites: each is probed (at most
 /// <see cref="LinkCheckOptions.MaxConcurrency"/> at a time), and the results are saved together, in one save, so the

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
-/// <summary>What one check of one URL found.</summary>
-public sealed record ProbeResult(LinkOutcome Outcome, int? StatusCode, string? FinalUrl, bool PermanentRedirect);
-
 /// <summary>
 /// Checks one URL: HEAD first, GET when the server refuses HEAD, redirects followed by hand (so the final URL is
 /// known) up to <see cref="LinkCheckOptions.MaxRedirects"/>, the whole within <see cref="LinkCheckOptions.TimeoutSeconds"/>.

@@ -9,20 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
-/// <summary>What became of accepting a redirect.</summary>
-public abstract record AcceptRedirectResult
-{
-    private AcceptRedirectResult()
-    {
-    }
-
-    /// <summary>Saved: one audited change per platform that cited the old URL.</summary>
-    public sealed record Accepted(string OldUrl, string NewUrl, IReadOnlyList<int> ChangeIds) : AcceptRedirectResult;
-
-    /// <summary>Not done; <see cref="MessageKey"/> names the reason for the localizer.</summary>
-    public sealed record Refused(string MessageKey) : AcceptRedirectResult;
-}
-
 /// <summary>
 /// "Accept the new URL" for a link that redirects: replaces the old URL with the final one in every platform that
 /// cites it, through <see cref="CatalogEditor"/> (validated, with the new URL as evidence, recorded in the history),

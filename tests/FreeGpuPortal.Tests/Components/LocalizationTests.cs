@@ -25,6 +25,7 @@ public sealed partial class LocalizationTests
         ["Storage.NotSaved."] = typeof(FreeGpuPortal.Web.Operations.StorageProblem),
         ["Admin.Refused."] = typeof(FreeGpuPortal.Web.Accounts.AdminRefusal),
         ["Suggestions.Outcome."] = typeof(FreeGpuPortal.Web.Suggestions.SuggestionStatus),
+        ["Reports.Meanwhile."] = typeof(FreeGpuPortal.Web.HardwareReports.ReportStatus),
     };
 
     private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");

@@ -4,20 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
-/// <summary>One row of the admin overview.</summary>
-/// <param name="IsStale">Never verified, or last verified more than <see cref="PlatformAdminList.StaleAfterDays"/> days ago.</param>
-public sealed record PlatformAdminRow(
-    int Id,
-    string Slug,
-    string Name,
-    string? Vendor,
-    PlatformStatus Status,
-    string? SuccessorSlug,
-    DateOnly? LastVerifiedOn,
-    bool IsStale,
-    DateTime? LastChangedAtUtc,
-    Guid ConcurrencyStamp);
-
 /// <summary>Every platform for the admin overview, retired ones included, with how fresh its verification is.</summary>
 public sealed class PlatformAdminList(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider)
 {

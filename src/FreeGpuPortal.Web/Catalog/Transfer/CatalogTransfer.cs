@@ -8,47 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 
-/// <summary>The whole catalog as one file: what a maintainer reviews, or moves between instances.</summary>
-public sealed record CatalogFile(
-    int FormatVersion,
-    DateTimeOffset ExportedAtUtc,
-    IReadOnlyList<GpuModelEntry> GpuModels,
-    IReadOnlyList<FeatureEntry> Features,
-    IReadOnlyList<PlatformEditModel> Platforms)
-{
-    public const int CurrentFormatVersion = 1;
-}
-
-public sealed record GpuModelEntry(
-    string Slug, string Name, string? Vendor, string? Architecture, double? MemoryGb, string? MemoryType, string? Note, string? SourceUrl, string? SourceTitle);
-
-public sealed record FeatureEntry(string Key, string Name, string? Description);
-
-public enum PlatformImportKind
-{
-    New,
-    Changed,
-    Unchanged,
-}
-
-public sealed record FieldDifference(string Field, string Label, string Current, string Imported);
-
-public sealed record PlatformImportPreview(
-    string Slug, string Name, PlatformImportKind Kind, IReadOnlyList<FieldDifference> Differences, IReadOnlyDictionary<string, string[]> Errors);
-
-/// <summary>What an import would do, before anything is applied. <see cref="Problems"/> block applying.</summary>
-public sealed record ImportPreview(IReadOnlyList<string> Problems, IReadOnlyList<PlatformImportPreview> Platforms)
-{
-    public bool CanApply => Problems.Count == 0 && Platforms.All(p => p.Errors.Count == 0);
-
-    public int ChangeCount => Platforms.Count(p => p.Kind != PlatformImportKind.Unchanged);
-}
-
-public sealed record ImportResult(ImportPreview Preview, IReadOnlyList<EditResult> Results)
-{
-    public bool Succeeded => Preview.CanApply && Results.All(r => r is EditResult.Success or EditResult.NoChanges);
-}
-
 /// <summary>
 /// Exports the catalog, sources included, and imports such a file: validated, shown as a diff, then applied platform by
 /// platform through <see cref="CatalogEditor"/>, so every imported change is an audited change with its own history

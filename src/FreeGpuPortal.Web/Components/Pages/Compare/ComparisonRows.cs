@@ -5,15 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Components.Pages.Compare;
 
-/// <summary>One value of one platform in the compare view, with what its tooltip cites.</summary>
-public sealed record CompareCell(string? Text, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf, bool IsBest);
-
-public sealed record CompareRow(string Key, string Label, IReadOnlyList<CompareCell> Cells)
-{
-    /// <summary>Every platform reads the same here (unknowns included), so "differences only" hides the row.</summary>
-    public bool AllSame => Cells.Select(c => c.Text).Distinct().Count() <= 1;
-}
-
 /// <summary>
 /// The rows of the compare view. "Better" is decided by the comparison table's own sort rules
 /// (<see cref="PlatformQuery.SortValue"/>): more is better, a range counts by its guaranteed end, no weekly quota beats

@@ -4,16 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
-/// <summary>The one JSON shape of edit values: what history stores and what a revert reads back.</summary>
-public static class EditJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.Strict,
-    };
-}
-
 /// <summary>
 /// The fields of <see cref="PlatformEditModel"/> as history sees them: each top-level property with a label for
 /// people, a JSON value for comparing and reverting, and a display text. A spec value, the GPU options or the

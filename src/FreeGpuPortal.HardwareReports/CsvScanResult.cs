@@ -1,0 +1,3 @@
+namespace FreeGpuPortal.HardwareReports;
+
+internal sealed record CsvScanResult(List<CsvGpu> Gpus, int HeaderRows, int HeaderlessRows);

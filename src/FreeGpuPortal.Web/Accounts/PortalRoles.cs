@@ -1,0 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FreeGpuPortal.Web.Accounts;
+
+public static class PortalRoles
+{
+    public const string Admin = "Admin";
+}

@@ -1,0 +1,11 @@
+using FreeGpuPortal.Web.Catalog;
+
+namespace FreeGpuPortal.Web.Api;
+
+public enum ApiParameterKind
+{
+    Text,
+    Number,
+    Choice,
+    CommaList,
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+
+namespace FreeGpuPortal.Web.Api;
+
+// The API's JSON shapes. Entities never leave the server: every response is built from these records, so a new
+// column in the database is not published until it is added here on purpose. Units sit in the field names.
+
+[Description("Reference facts about a GPU model.")]
+public sealed record GpuModelDto(
+    string Slug,
+    string Name,
+    string? Vendor,
+    string? Architecture,
+    [property: Description("Memory per GPU in GB; null when unknown.")] double? MemoryGb,
+    string? MemoryType,
+    string? Note,
+    SourceDto? Source,
+    [property: Description("Slugs of the platforms that may assign this model (any status).")] IReadOnlyList<string> Platforms);

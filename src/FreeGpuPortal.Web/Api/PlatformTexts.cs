@@ -1,0 +1,9 @@
+using System.Globalization;
+using System.Text;
+
+using FreeGpuPortal.Web.Catalog;
+
+namespace FreeGpuPortal.Web.Api;
+
+/// <summary>Pros and cons are not part of the in-memory snapshot; the CSV endpoint reads them per platform id.</summary>
+public sealed record PlatformTexts(IReadOnlyList<string> Pros, IReadOnlyList<string> Cons);

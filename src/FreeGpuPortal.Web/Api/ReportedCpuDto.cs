@@ -1,0 +1,19 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Text;
+
+using FreeGpuPortal.HardwareReports;
+using FreeGpuPortal.Web.Hosting;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace FreeGpuPortal.Web.Api;
+
+[Description("Values read from lscpu.")]
+public sealed record ReportedCpuDto(
+    [property: Description("The \"Model name\" line.")] string? Model,
+    [property: Description("The \"CPU(s)\" line: logical CPUs.")] int? LogicalCpus,
+    [property: Description("The \"Thread(s) per core\" line.")] int? ThreadsPerCore,
+    [property: Description("The \"Socket(s)\" line.")] int? Sockets);

@@ -1,0 +1,17 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Text;
+
+using FreeGpuPortal.HardwareReports;
+using FreeGpuPortal.Web.Hosting;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace FreeGpuPortal.Web.Api;
+
+[Description("One physical GPU.")]
+public sealed record ReportedGpuDto(
+    [property: Description("The name as nvidia-smi printed it; null when not in the paste.")] string? Name,
+    [property: Description("Total memory of this GPU in MiB; null when not in the paste.")] int? MemoryMiB);

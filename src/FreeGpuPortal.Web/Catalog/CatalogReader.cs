@@ -1,0 +1,62 @@
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Catalog;
+
+/// <summary>
+/// Keeps the catalog in memory between changes. The catalog is small and read on every page view, while writes are
+/// rare admin edits; <see cref="CatalogChangeInterceptor"/> bumps <see cref="CatalogChangeSignal"/> on every save in
+/// this process, and a snapshot older than the last change is never served, so a saved change shows at once.
+/// </summary>
+public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contextFactory, CatalogChangeSignal changes)
+{
+    private readonly SemaphoreSlim _loadLock = new(1, 1);
+    private volatile CachedSnapshot? _cached;
+
+    private sealed record CachedSnapshot(long Generation, CatalogSnapshot Snapshot);
+
+    public async ValueTask<CatalogSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_cached is { } cached && cached.Generation == changes.Generation)
+        {
+            return cached.Snapshot;
+        }
+
+        await _loadLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Read the generation before the data: a save landing mid-read leaves this snapshot marked stale.
+            var generation = changes.Generation;
+            if (_cached is { } loaded && loaded.Generation == generation)
+            {
+                return loaded.Snapshot;
+            }
+
+            var snapshot = await LoadAsync(cancellationToken);
+            _cached = new CachedSnapshot(generation, snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
+    }
+
+    private async Task<CatalogSnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var platforms = await db.Platforms
+            .AsNoTracking()
+            .AsSplitQuery()
+            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
+            .Include(p => p.Features).ThenInclude(f => f.Feature)
+            .ToListAsync(cancellationToken);
+        var features = await db.Features
+            .AsNoTracking()
+            .OrderBy(f => f.DisplayOrder)
+            .Select(f => new FeatureInfo(f.Key, f.Name, f.Description))
+            .ToListAsync(cancellationToken);
+        return new CatalogSnapshot([.. platforms.Select(PlatformSummary.From)], features);
+    }
+}

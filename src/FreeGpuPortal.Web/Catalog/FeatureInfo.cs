@@ -1,0 +1,7 @@
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Catalog;
+
+public sealed record FeatureInfo(string Key, string Name, string? Description);

@@ -1,0 +1,7 @@
+using System.Globalization;
+
+using Microsoft.Extensions.Primitives;
+
+namespace FreeGpuPortal.Web.Catalog;
+
+public sealed record ParsedPlatformQuery(PlatformQuery Query, IReadOnlyList<QueryNotice> Notices);

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+using Microsoft.Extensions.Primitives;
+
+namespace FreeGpuPortal.Web.Catalog;
+
+public enum QueryProblem
+{
+    NotANumber,
+    NotFinite,
+    Negative,
+    TooLong,
+    UnknownValue,
+    UnknownSortKey,
+    UnknownFeature,
+    Repeated,
+}

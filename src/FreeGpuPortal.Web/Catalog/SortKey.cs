@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Text;
+
+namespace FreeGpuPortal.Web.Catalog;
+
+public enum SortKey
+{
+    Name,
+    GpuMemoryGb,
+    SessionHours,
+    IdleMinutes,
+    WeeklyGpuHours,
+    CpuCores,
+    RamGb,
+    StorageGb,
+    LastVerified,
+}

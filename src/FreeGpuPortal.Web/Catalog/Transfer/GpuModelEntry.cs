@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Catalog.Transfer;
+
+public sealed record GpuModelEntry(
+    string Slug, string Name, string? Vendor, string? Architecture, double? MemoryGb, string? MemoryType, string? Note, string? SourceUrl, string? SourceTitle);

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Catalog.Transfer;
+
+public sealed record ImportResult(ImportPreview Preview, IReadOnlyList<EditResult> Results)
+{
+    public bool Succeeded => Preview.CanApply && Results.All(r => r is EditResult.Success or EditResult.NoChanges);
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Catalog.Transfer;
+
+public sealed record PlatformImportPreview(
+    string Slug, string Name, PlatformImportKind Kind, IReadOnlyList<FieldDifference> Differences, IReadOnlyDictionary<string, string[]> Errors);

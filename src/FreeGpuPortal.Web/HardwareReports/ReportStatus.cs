@@ -1,0 +1,10 @@
+using FreeGpuPortal.Web.Catalog;
+
+namespace FreeGpuPortal.Web.HardwareReports;
+
+public enum ReportStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
