@@ -6,29 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Suggestions;
 
-/// <summary>One suggestion as the admin queue lists it: the platform, the value as saved now and the proposed one.</summary>
-public sealed record SuggestionQueueItem(
-    int Id, string PlatformSlug, string PlatformName, SuggestableField Field, ProposedValue Current, ProposedValue Proposed,
-    string EvidenceUrl, string? Note, DateTime SubmittedAtUtc);
-
-/// <summary>What became of an admin's decision on a suggestion.</summary>
-public abstract record SuggestionDecision
-{
-    private SuggestionDecision()
-    {
-    }
-
-    public sealed record Done(int SuggestionId) : SuggestionDecision;
-
-    /// <summary>Decided already (a repeated click, or another admin): nothing changed.</summary>
-    public sealed record AlreadyDecided(int SuggestionId, SuggestionStatus Status) : SuggestionDecision;
-
-    /// <summary>The input was refused: the resource key of the message.</summary>
-    public sealed record Refused(string MessageKey) : SuggestionDecision;
-
-    public sealed record NotFound : SuggestionDecision;
-}
-
 /// <summary>
 /// The admin side of suggestions: the queue, its count, and rejecting with a reason. Accepting is not here: an admin
 /// accepts by saving the platform editor opened with the suggestion (<see cref="CatalogEditor"/> marks it accepted in

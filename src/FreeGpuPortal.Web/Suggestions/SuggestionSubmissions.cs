@@ -6,26 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Suggestions;
 
-/// <summary>The platform a suggestion is for, with its values as saved now.</summary>
-public sealed record SuggestionPlatform(int Id, string Slug, string Name, PlatformEditModel Current);
-
-/// <summary>What became of a submitted suggestion. Exactly one of the nested cases.</summary>
-public abstract record SuggestionSaveResult
-{
-    private SuggestionSaveResult()
-    {
-    }
-
-    /// <summary>Stored as pending (or the same submission was stored earlier today): the outcome link's token.</summary>
-    public sealed record Saved(string Token) : SuggestionSaveResult;
-
-    /// <summary>The honeypot was filled: the visitor sees a thank-you, nothing was stored.</summary>
-    public sealed record Discarded : SuggestionSaveResult;
-
-    /// <summary>Not stored: the check's errors say why.</summary>
-    public sealed record Refused(SuggestionCheck Check) : SuggestionSaveResult;
-}
-
 /// <summary>Checks and stores the corrections visitors suggest on <c>/platforms/{slug}/suggest</c>, and reads their outcome.</summary>
 public sealed class SuggestionSubmissions(
     IDbContextFactory<CatalogDbContext> contextFactory, CatalogEditor editor, TimeProvider timeProvider, ILogger<SuggestionSubmissions> logger)

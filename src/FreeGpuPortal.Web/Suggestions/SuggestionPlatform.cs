@@ -1,0 +1,10 @@
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace FreeGpuPortal.Web.Suggestions;
+
+/// <summary>The platform a suggestion is for, with its values as saved now.</summary>
+public sealed record SuggestionPlatform(int Id, string Slug, string Name, PlatformEditModel Current);
