@@ -12,7 +12,7 @@ namespace FreeGpuPortal.Web.Hosting;
 /// antiforgery would refuse to issue its token and the request would end in a 500. Over plain HTTP (after the
 /// forwarded headers of a trusted proxy are applied) this redirects to HTTPS when an HTTPS address is configured
 /// ("https_port", or an https:// URL to listen on); otherwise the pages with forms — sign-in and accounts, the admin
-/// area, the hardware-report form — and every form post answer 403 with a page that says plainly that they need
+/// area, the hardware-report and suggestion forms — and every form post answer 403 with a page that says plainly that they need
 /// HTTPS. The read-only public pages and the API keep working.
 /// </summary>
 public static partial class HttpsRequirementExtensions
@@ -47,13 +47,13 @@ public static partial class HttpsRequirementExtensions
         return app;
     }
 
-    /// <summary>Sign-in and account pages, the admin area, the report form, and any form post outside the API.</summary>
+    /// <summary>Sign-in and account pages, the admin area, the report and suggestion forms, and any form post outside the API.</summary>
     public static bool NeedsHttps(HttpRequest request)
     {
         var path = request.Path;
         if (path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
-            || ReportFormPath().IsMatch(path.Value ?? ""))
+            || VisitorFormPath().IsMatch(path.Value ?? ""))
         {
             return true;
         }
@@ -69,8 +69,8 @@ public static partial class HttpsRequirementExtensions
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Any(url => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
-    [GeneratedRegex("^/platforms/[^/]+/report/?$", RegexOptions.IgnoreCase)]
-    private static partial Regex ReportFormPath();
+    [GeneratedRegex("^/platforms/[^/]+/(report|suggest)/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex VisitorFormPath();
 
     private static string Page(IStringLocalizer<SharedResource> text, PathString pathBase)
     {

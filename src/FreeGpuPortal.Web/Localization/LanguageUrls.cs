@@ -38,14 +38,46 @@ public static class LanguageUrls
     public static string PathFor(string baseUri, string language, string relativePathAndQuery) =>
         new Uri(For(baseUri, language, relativePathAndQuery)).PathAndQuery;
 
-    /// <summary>The current page's path and query relative to its base (<paramref name="uri"/> under <paramref name="baseUri"/>), without the fragment.</summary>
+    /// <summary>
+    /// The current page's path and query relative to its base (<paramref name="uri"/> under <paramref name="baseUri"/>),
+    /// without the fragment, and without any parameter whose value is longer than <see cref="MaxKeptValueLength"/>.
+    /// </summary>
     public static string RelativePathAndQuery(string baseUri, string uri)
     {
         var relative = uri.StartsWith(baseUri, StringComparison.OrdinalIgnoreCase)
             ? uri[baseUri.Length..]
             : Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery.TrimStart('/') : uri;
         var fragment = relative.IndexOf('#', StringComparison.Ordinal);
-        return fragment < 0 ? relative : relative[..fragment];
+        return WithoutOverlongValues(fragment < 0 ? relative : relative[..fragment]);
+    }
+
+    /// <summary>
+    /// No page takes a parameter value longer than the catalog query's longest text; a longer one is ignored with a
+    /// notice. The other language's address drops it rather than echo up to the request's length limit into every link.
+    /// </summary>
+    public const int MaxKeptValueLength = Catalog.PlatformQueryParser.MaxTextLength;
+
+    private static string WithoutOverlongValues(string relativePathAndQuery)
+    {
+        var start = relativePathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return relativePathAndQuery;
+        }
+
+        var kept = relativePathAndQuery[(start + 1)..]
+            .Split('&')
+            .Where(parameter => DecodedValueLength(parameter) <= MaxKeptValueLength)
+            .ToList();
+        var path = relativePathAndQuery[..start];
+        return kept.Count == 0 ? path : path + "?" + string.Join('&', kept);
+    }
+
+    private static int DecodedValueLength(string parameter)
+    {
+        var equals = parameter.IndexOf('=', StringComparison.Ordinal);
+        var value = equals < 0 ? "" : parameter[(equals + 1)..];
+        return value.Length <= MaxKeptValueLength ? value.Length : Uri.UnescapeDataString(value.Replace('+', ' ')).Length;
     }
 
     /// <summary>The path alone, as canonical links and hreflang alternates name a page.</summary>

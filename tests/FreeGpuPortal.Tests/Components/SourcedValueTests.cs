@@ -97,6 +97,26 @@ public sealed class SourcedValueTests : PortalComponentTest
     }
 
     [Fact]
+    public void A_value_not_stated_opens_a_popover_offering_a_correction_when_one_can_be_suggested()
+    {
+        var value = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "gradient-weekly")
+            .Add(c => c.Text, null)
+            .Add(c => c.SuggestHref, "platforms/gradient/suggest?field=weeklyGpuHours"));
+
+        var button = value.Find("button.sourced-value");
+        Assert.Equal("not stated", button.TextContent.Trim());
+        Assert.Equal("gradient-weekly", button.GetAttribute("aria-describedby"));
+        var tip = value.Find("[role=tooltip]");
+        Assert.Contains("The sources do not state this value.", tip.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source:", tip.TextContent, StringComparison.Ordinal);
+        var suggest = tip.QuerySelector("a.suggest-link")!;
+        Assert.Equal("platforms/gradient/suggest?field=weeklyGpuHours", suggest.GetAttribute("href"));
+        Assert.Equal("Suggest a correction", suggest.TextContent.Trim());
+        Assert.Empty(value.FindAll(".value-age"));
+    }
+
+    [Fact]
     public void Text_is_rendered_as_text_not_markup()
     {
         var value = Render<SourcedValue>(p => p
