@@ -180,6 +180,6 @@ public static class AccountsExtensions
         {
             var factory = services.GetRequiredService<IDbContextFactory<AccountsDbContext>>();
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ApplyMigrationsAsync(cancellationToken);
         }, cancellationToken);
 }

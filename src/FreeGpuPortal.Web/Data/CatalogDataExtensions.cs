@@ -55,7 +55,7 @@ public static class CatalogDataExtensions
             var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
             await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                await db.Database.ApplyMigrationsAsync(cancellationToken);
             }
 
             await services.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken: cancellationToken);
