@@ -47,6 +47,115 @@ public sealed class TraceIdTests
             portal.Log.Events.Where(e => e.Properties.TryGetValue("RequestPath", out var path) && CapturedLog.Scalar(path) == FailingPortal.FailingPath),
             e => Assert.Equal(TraceId, e.TraceId?.ToHexString()));
     }
+
+    [Fact]
+    public async Task The_json_console_writes_one_compact_json_event_per_line_with_the_trace_id()
+    {
+        var output = await RunPortalAndRequestAsync(json: true);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.NotEmpty(lines);
+        var events = lines.Select(line => ParseLine(line, output)).ToList();
+        Assert.All(events, e => Assert.True(e.TryGetProperty("@t", out _) && (e.TryGetProperty("@mt", out _) || e.TryGetProperty("@m", out _))));
+        var requestLine = Assert.Single(events, e => e.TryGetProperty("RequestPath", out var path) && path.GetString() == "/" && e.GetProperty("StatusCode").GetInt32() == 200);
+        Assert.Equal(TraceId, requestLine.GetProperty("@tr").GetString());
+        Assert.True(requestLine.TryGetProperty("@sp", out _));
+    }
+
+    private static JsonElement ParseLine(string line, string output)
+    {
+        try
+        {
+            return JsonDocument.Parse(line).RootElement;
+        }
+        catch (JsonException)
+        {
+            Assert.Fail($"A console line is not JSON: {line}\nThe whole output:\n{output}");
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The built app as its own process, console only, on a fresh data directory: one request with a traceparent, then
+    /// SIGTERM; returns what it wrote to standard output.
+    /// </summary>
+    private static async Task<string> RunPortalAndRequestAsync(bool json)
+    {
+        var dataDirectory = OperationsPortal.NewDirectory("trace-console");
+        var port = FreeLoopbackPort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FreeGpuPortal.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Serilog__File__Enabled"] = "false";
+        start.Environment["Serilog__Console__Json"] = json ? "true" : "false";
+        start.Environment["LinkCheck__Schedule"] = "off";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilHealthyAsync(client, process);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Add("traceparent", TraceParent);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        finally
+        {
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await process.WaitForExitAsync(timeout.Token);
+            SecurityPortal.DeleteDataDirectory(dataDirectory);
+        }
+
+        Assert.True(process.ExitCode == 0, await error);
+        return await output;
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient client, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(180); // generous: the full test run shares two cores with browsers
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The portal did not become healthy.");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
 
 /// <summary>
