@@ -118,6 +118,48 @@ public sealed class PublishedModerationFormsTests(PublishedFormsFixture portal)
     }
 
     [Fact]
+    public async Task Applying_a_report_double_clicked_and_again_from_a_stale_tab_records_one_change()
+    {
+        var ids = await SubmitReportsAsync("kaggle", "lscpu/amd-threadripper-128cpu-2.37-flags-elided.txt");
+        var id = Assert.Single(ids);
+        var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = ServerErrors(page);
+        await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
+        await OpenModerationAsync(page);
+        await page.Locator($"article[data-report-id='{id}'] [data-testid=approve]").ClickAsync();
+        await page.Locator($"[data-approved-id='{id}'] [data-testid=propose]").WaitForAsync();
+
+        var stale = await context.NewPageAsync(); // the same proposal, opened in a second tab before the apply
+        var staleErrors = ServerErrors(stale);
+        await OpenModerationAsync(stale);
+        await stale.Locator($"[data-approved-id='{id}'] [data-testid=propose]").ClickAsync();
+        await stale.Locator($"[data-approved-id='{id}'] [data-testid=apply]").WaitForAsync();
+
+        var changes = await ChangeCountAsync("kaggle");
+        await page.Locator($"[data-approved-id='{id}'] [data-testid=propose]").ClickAsync();
+        var apply = page.Locator($"[data-approved-id='{id}'] [data-testid=apply]");
+        await apply.DblClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=reports-message]")).ToContainTextAsync($"Report #{id} applied to the catalog as change");
+        await Assertions.Expect(page.Locator($"[data-approved-id='{id}'] [data-testid=applied]")).ToBeVisibleAsync();
+        Assert.Equal(changes + 1, await ChangeCountAsync("kaggle"));
+        Assert.Equal("128", await portal.PublicValueAsync("kaggle", "cpuCount.min"));
+
+        var reload = await page.ReloadAsync();
+        Assert.Equal(200, reload!.Status);
+        await PublishedFormsFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator($"[data-approved-id='{id}'] [data-testid=applied]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator($"[data-approved-id='{id}'] [data-testid=propose]").CountAsync());
+
+        await stale.Locator($"[data-approved-id='{id}'] [data-testid=apply]").ClickAsync();
+        await Assertions.Expect(stale.Locator("[data-testid=reports-message]")).ToContainTextAsync("This report was applied already.");
+        Assert.Equal(changes + 1, await ChangeCountAsync("kaggle"));
+        var appliedChange = await portal.ReadCatalogAsync(db => db.SubmittedReports.Where(r => r.Id == id).Select(r => r.AppliedChangeId).SingleAsync());
+        Assert.NotNull(appliedChange);
+        Assert.Empty(errors.Concat(staleErrors));
+    }
+
+    [Fact]
     public async Task The_new_platform_form_double_clicked_and_reloaded_creates_one_platform_and_a_stale_tab_is_told_the_slug_is_taken()
     {
         const string Slug = "twice-clicked-cloud";

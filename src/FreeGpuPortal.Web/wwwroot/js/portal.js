@@ -222,6 +222,24 @@
         go('compare' + (picked.length ? '?p=' + picked.map(encodeURIComponent).join(',') : ''), false);
     });
 
+    // A double click sends a form once. A browser that is sent a second submission while the first is under way
+    // drops the first answer and shows the second: after a double click on "Update password", the page said
+    // "Incorrect password" although the first request had changed it. Forms that Blazor handles itself (interactive or
+    // enhanced) have had their default prevented by now (this listener is on the window, so it runs last) and are left
+    // alone; a submission after the pause (a download form used again) goes through.
+    var RESUBMIT_PAUSE_MS = 3000;
+    window.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (event.defaultPrevented || !form.matches || !form.matches('form[method="post" i]')) { return; }
+        var now = Date.now();
+        var last = Number(form.getAttribute('data-submitted-at') || 0);
+        if (now - last < RESUBMIT_PAUSE_MS) {
+            event.preventDefault();
+            return;
+        }
+        form.setAttribute('data-submitted-at', String(now));
+    });
+
     // The language suggestion on English pages: shown to a browser whose first language is Chinese, until a language
     // has been chosen (switched, or the suggestion closed). Shown here, not by the server, so every visitor gets the
     // same cacheable page and nobody is redirected.
