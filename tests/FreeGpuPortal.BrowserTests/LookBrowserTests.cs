@@ -44,6 +44,19 @@ public sealed class LookBrowserTests(BrowserFixture fixture)
         looks["/platforms/colab"] = await LookAsync(page, null);
         await ShotAsync(page, $"look-platform-{shape}.png");
 
+        await page.GotoAsync("/platforms/colab/suggest?field=ramGb");
+        looks["/platforms/colab/suggest"] = await LookAsync(page, null);
+        // Every field a visitor fills in shows its box, whatever the input's type (InputText renders none).
+        foreach (var field in new[] { "suggest-field", "suggest-from", "suggest-to", "suggest-evidence", "suggest-note" })
+        {
+            var border = await page.Locator($"[data-testid={field}]").EvaluateAsync<string>(
+                "e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e).borderTopWidth");
+            Assert.True(border.StartsWith("solid", StringComparison.Ordinal) && border != "solid 0px", $"{field}: border {border}");
+        }
+
+        await AssertNoSeriousAxeViolationsAsync(page);
+        await ShotAsync(page, $"look-suggest-{shape}.png");
+
         await page.GotoAsync("/Account/Login");
         looks["/Account/Login"] = await LookAsync(page, "button[type=submit].btn-primary");
         await AssertHeaderAsync(page);
