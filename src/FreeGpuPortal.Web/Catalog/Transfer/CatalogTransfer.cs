@@ -24,10 +24,10 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var gpuModels = await db.GpuModels.AsNoTracking().OrderBy(g => g.Slug)
-            .Select(g => new GpuModelEntry(g.Slug, g.Name, g.Vendor, g.Architecture, g.MemoryGb, g.MemoryType, g.Note, g.SourceUrl, g.SourceTitle))
+            .Select(g => new GpuModelEntry(g.Slug, g.Name, g.Vendor, g.Architecture, g.MemoryGb, g.MemoryType, g.Note, g.SourceUrl, g.SourceTitle, g.NoteZh))
             .ToListAsync(cancellationToken);
         var features = await db.Features.AsNoTracking().OrderBy(f => f.DisplayOrder)
-            .Select(f => new FeatureEntry(f.Key, f.Name, f.Description))
+            .Select(f => new FeatureEntry(f.Key, f.Name, f.Description, f.NameZh, f.DescriptionZh))
             .ToListAsync(cancellationToken);
         var slugs = await db.Platforms.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(cancellationToken);
 
