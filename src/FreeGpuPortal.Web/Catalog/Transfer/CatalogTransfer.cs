@@ -18,7 +18,12 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
 {
     public const int MaxFileBytes = 4 * 1024 * 1024;
 
-    public static JsonSerializerOptions JsonOptions { get; } = new(EditJson.Options) { WriteIndented = true };
+    /// <summary>Indented, with Chinese and other non-ASCII text written as itself, so a maintainer can read the file.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(EditJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public async Task<CatalogFile> ExportAsync(CancellationToken cancellationToken = default)
     {
