@@ -86,10 +86,20 @@ public sealed class ChineseBrowserTests(BrowserFixture fixture)
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         await AssertNoAxeViolationsAsync(page);
 
+        // The Chinese note of a value, edited beside its English one: the Chinese page shows it, the English page keeps
+        // the English note.
         await page.GotoAsync("/zh-CN/admin/platforms/gradient/edit?section=StorageGb");
         await WaitUntilInteractiveAsync(page);
-        var note = page.Locator("#f-StorageGb-Note");
+        await AssertNoAxeViolationsAsync(page);
+        var english = page.Locator("#f-StorageGb-Note");
+        var note = page.Locator("#f-StorageGb-NoteZh");
+        Assert.Equal("存储（GB） – 备注（中文）", (await page.Locator("label[for='f-StorageGb-NoteZh']").InnerTextAsync()).Trim());
+        var englishNote = await english.InputValueAsync();
         var original = await note.InputValueAsync();
+        Assert.Equal("可用存储空间较少。", original);
+        await english.FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await note.EvaluateAsync<bool>("e => e === document.activeElement"), "Tab from the English note reaches its Chinese");
         await note.FillAsync("管理员在中文页面上修改的备注。");
         await page.Keyboard.PressAsync("Tab");
         await page.Locator("#f-Evidence-EvidenceUrl").FillAsync("https://gradient.paperspace.com/free-gpu");
@@ -98,14 +108,22 @@ public sealed class ChineseBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync(new Regex(@"/zh-CN/admin/platforms/gradient/history\?saved=\d+$"));
         await page.Locator("[data-testid=saved-message]").WaitForAsync();
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Contains("管理员在中文页面上修改的备注。", await page.Locator("main").InnerTextAsync());
 
         await page.GotoAsync("/zh-CN/platforms/gradient");
-        Assert.Contains("管理员在中文页面上修改的备注。", await page.Locator("[data-testid=spec-table]").InnerTextAsync());
+        var chineseSpecs = await page.Locator("[data-testid=spec-table]").InnerTextAsync();
+        Assert.Contains("管理员在中文页面上修改的备注。", chineseSpecs);
+        Assert.DoesNotContain(englishNote, chineseSpecs);
+        await AssertNoAxeViolationsAsync(page);
+        await page.GotoAsync("/platforms/gradient");
+        var englishSpecs = await page.Locator("[data-testid=spec-table]").InnerTextAsync();
+        Assert.Contains(englishNote, englishSpecs);
+        Assert.DoesNotContain("管理员在中文页面上修改的备注。", englishSpecs);
 
         // Put the seeded note back for the other tests.
         await page.GotoAsync("/zh-CN/admin/platforms/gradient/edit?section=StorageGb");
         await WaitUntilInteractiveAsync(page);
-        await page.Locator("#f-StorageGb-Note").FillAsync(original);
+        await page.Locator("#f-StorageGb-NoteZh").FillAsync(original);
         await page.Keyboard.PressAsync("Tab");
         await page.Locator("#f-Evidence-EvidenceUrl").FillAsync("https://gradient.paperspace.com/free-gpu");
         await page.Keyboard.PressAsync("Tab");

@@ -35,6 +35,8 @@ public static class ConditionalGet
         var response = context.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = CacheControl;
+        // The catalog's text follows Accept-Language when no lang parameter is given: caches keep one answer per language.
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
         if (lastModified is { } modified)
         {
             response.GetTypedHeaders().LastModified = modified;

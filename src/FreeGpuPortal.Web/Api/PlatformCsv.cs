@@ -11,7 +11,8 @@ namespace FreeGpuPortal.Web.Api;
 /// quote, CR or LF, quotes doubled. Units are in the headers, numbers are invariant, dates ISO, unknown values empty.
 /// Lists (GPU models, feature names as the pages show them) are joined with "; ", pros and cons with line breaks
 /// inside the cell. Pages are absolute URLs. Each value's source (its URL, or its title when it has none) and
-/// as-of date follow in columns of their own.
+/// as-of date follow in columns of their own. Text values are in the requested language, falling back to the other
+/// (<see cref="CatalogTextResolver"/>); headers stay English.
 /// A cell starting with =, +, -, @, tab or CR is prefixed with an apostrophe, so a spreadsheet shows it as text
 /// instead of running it as a formula (OWASP "CSV injection").
 /// </summary>
@@ -42,8 +43,11 @@ public static class PlatformCsv
 
     /// <param name="siteBase">The site's absolute base URL without a trailing slash, e.g. <c>https://gpus.example</c>.</param>
     public static string Write(
-        IReadOnlyList<PlatformSummary> rows, IReadOnlyDictionary<int, PlatformTexts> texts, string siteBase)
+        IReadOnlyList<PlatformSummary> rows, IReadOnlyDictionary<int, PlatformTexts> texts, string siteBase, string language)
     {
+        string? Text(string? english, string? chinese) => CatalogTextResolver.Text(english, chinese, language);
+        string? List(IReadOnlyList<string> english, IReadOnlyList<string>? chinese) =>
+            string.Join('\n', CatalogTextResolver.Resolve(english, chinese, language).Items);
         var csv = new StringBuilder();
         AppendRecord(csv, Headers);
         foreach (var platform in rows)
@@ -61,7 +65,7 @@ public static class PlatformCsv
                 Number(platform.GpuMemoryGuaranteedGb), Number(platform.GpuMemoryPossibleGb),
                 Number(platform.CpuCount.Guaranteed), Number(platform.CpuCount.Possible), platform.CpuModel,
                 Number(platform.RamGb.Guaranteed), Number(platform.RamGb.Possible),
-                Number(platform.StorageGb.Guaranteed), Number(platform.StorageGb.Possible), platform.StorageNote,
+                Number(platform.StorageGb.Guaranteed), Number(platform.StorageGb.Possible), Text(platform.StorageNote, platform.StorageNoteZh),
                 Number(platform.MaxSessionHours.Guaranteed), Number(platform.MaxSessionHours.Possible),
                 Number(platform.IdleTimeoutMinutes.Guaranteed), Number(platform.IdleTimeoutMinutes.Possible),
                 platform.WeeklyQuotaKind switch
@@ -72,10 +76,10 @@ public static class PlatformCsv
                 },
                 limited ? Number(platform.WeeklyGpuHours.Guaranteed) : null,
                 limited ? Number(platform.WeeklyGpuHours.Possible) : null,
-                platform.WeeklyQuotaResetRule,
-                string.Join("; ", platform.Features.Where(f => f.Available).Select(f => f.Name)),
-                text is null ? null : string.Join('\n', text.Pros),
-                text is null ? null : string.Join('\n', text.Cons),
+                Text(platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh),
+                string.Join("; ", platform.Features.Where(f => f.Available).Select(f => Text(f.Name, f.NameZh) ?? f.Name)),
+                text is null ? null : List(text.Pros, text.ProsZh),
+                text is null ? null : List(text.Cons, text.ConsZh),
                 platform.LastVerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 PlatformDtoMapper.PageLink(platform.Slug, siteBase),
                 .. Citation(platform.Gpus.FirstOrDefault() is { } gpu ? (gpu.SourceUrl, gpu.SourceTitle, gpu.AsOf) : null),

@@ -2,24 +2,30 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Api;
 
-/// <summary>Builds the API's records from the catalog's read models; the one place the JSON shape is filled.</summary>
+/// <summary>
+/// Builds the API's records from the catalog's read models; the one place the JSON shape is filled. Text values are in
+/// the requested language ("en" or "zh-CN"), falling back to the other language where a text has no translation
+/// (<see cref="CatalogTextResolver"/>); keys, enum values and slugs are the same in both.
+/// </summary>
 public static class PlatformDtoMapper
 {
-    public static PlatformListDto ToList(PlatformQuery query, IReadOnlyList<PlatformSummary> rows, string pathBase)
+    public static PlatformListDto ToList(PlatformQuery query, IReadOnlyList<PlatformSummary> rows, string pathBase, string language)
     {
         var queryString = query.ToQueryString();
         return new PlatformListDto(
             queryString,
             rows.Count,
-            [.. rows.Select(p => ToDto(p, pathBase))],
+            [.. rows.Select(p => ToDto(p, pathBase, language))],
             new PlatformListLinksDto(
                 $"{pathBase}/api/v1/platforms{queryString}",
                 $"{pathBase}/{queryString}",
                 $"{pathBase}/api/v1/platforms.csv{queryString}"));
     }
 
-    public static PlatformDto ToDto(PlatformSummary platform, string pathBase)
+    public static PlatformDto ToDto(PlatformSummary platform, string pathBase, string language)
     {
+        string? Text(string? english, string? chinese) => CatalogTextResolver.Text(english, chinese, language);
+        SpecRangeDto Range(SpecValue value) => PlatformDtoMapper.Range(value, language);
         var firstGpu = platform.Gpus.FirstOrDefault();
         return new PlatformDto
         {
@@ -31,16 +37,16 @@ public static class PlatformDtoMapper
             GpuMemoryGb = new SpecRangeDto(
                 platform.GpuMemoryGuaranteedGb,
                 platform.GpuMemoryPossibleGb,
-                platform.GpuAvailabilityNote,
+                Text(platform.GpuAvailabilityNote, platform.GpuAvailabilityNoteZh),
                 Source(firstGpu?.SourceUrl, firstGpu?.SourceTitle),
                 firstGpu?.AsOf),
             GpuOptions = [.. platform.Gpus.Select(g => new GpuOptionDto(
-                g.Slug, g.Name, g.MemoryGb, g.GpusPerSession, g.Note, Source(g.SourceUrl, g.SourceTitle), g.AsOf))],
+                g.Slug, g.Name, g.MemoryGb, g.GpusPerSession, Text(g.Note, g.NoteZh), Source(g.SourceUrl, g.SourceTitle), g.AsOf))],
             CpuCount = Range(platform.CpuCount),
             CpuModel = platform.CpuModel,
             RamGb = Range(platform.RamGb),
             StorageGb = Range(platform.StorageGb),
-            StorageNote = platform.StorageNote,
+            StorageNote = Text(platform.StorageNote, platform.StorageNoteZh),
             MaxSessionHours = Range(platform.MaxSessionHours),
             IdleTimeoutMinutes = Range(platform.IdleTimeoutMinutes),
             WeeklyQuotaKind = platform.WeeklyQuotaKind switch
@@ -53,9 +59,9 @@ public static class PlatformDtoMapper
             WeeklyGpuHours = platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited
                 ? Range(platform.WeeklyGpuHours)
                 : Range(platform.WeeklyGpuHours) with { Min = null, Max = null },
-            WeeklyQuotaResetRule = platform.WeeklyQuotaResetRule,
+            WeeklyQuotaResetRule = Text(platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh),
             Features = [.. platform.Features.Select(f => new FeatureDto(
-                f.Key, f.Name, f.Available, f.Note, Source(f.SourceUrl, f.SourceTitle), f.AsOf))],
+                f.Key, Text(f.Name, f.NameZh) ?? f.Name, f.Available, Text(f.Note, f.NoteZh), Source(f.SourceUrl, f.SourceTitle), f.AsOf))],
             LastVerified = platform.LastVerifiedOn,
             Links = new PlatformLinksDto(
                 $"{pathBase}/api/v1/platforms/{Uri.EscapeDataString(platform.Slug)}",
@@ -66,18 +72,20 @@ public static class PlatformDtoMapper
         };
     }
 
-    public static PlatformDetailDto ToDetailDto(Platform platform, string pathBase) =>
+    public static PlatformDetailDto ToDetailDto(Platform platform, string pathBase, string language) =>
         new(
-            ToDto(PlatformSummary.From(platform), pathBase),
-            platform.Summary,
+            ToDto(PlatformSummary.From(platform), pathBase, language),
+            CatalogTextResolver.Text(platform.Summary, platform.SummaryZh, language),
             platform.Website,
-            [.. platform.Pros],
-            [.. platform.Cons],
-            [.. platform.GettingStarted],
-            [.. platform.Sources.OrderBy(s => s.Id).Select(s => new PlatformSourceDto(s.Url, s.Title, s.AccessedOn))]);
+            [.. CatalogTextResolver.Resolve(platform.Pros, platform.ProsZh, language).Items],
+            [.. CatalogTextResolver.Resolve(platform.Cons, platform.ConsZh, language).Items],
+            [.. CatalogTextResolver.Resolve(platform.GettingStarted, platform.GettingStartedZh, language).Items],
+            [.. platform.Sources.OrderBy(s => s.Id).Select(s => new PlatformSourceDto(
+                s.Url, CatalogTextResolver.Text(s.Title, s.TitleZh, language) ?? s.Title, s.AccessedOn))]);
 
-    public static GpuModelDto ToDto(GpuModel model, IReadOnlyList<string> platformSlugs) =>
-        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType, model.Note,
+    public static GpuModelDto ToDto(GpuModel model, IReadOnlyList<string> platformSlugs, string language) =>
+        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType,
+            CatalogTextResolver.Text(model.Note, model.NoteZh, language),
             Source(model.SourceUrl, model.SourceTitle), platformSlugs);
 
     public static string PageLink(string slug, string pathBase) => $"{pathBase}/platforms/{Uri.EscapeDataString(slug)}";
@@ -104,8 +112,8 @@ public static class PlatformDtoMapper
             : PageLink(successor, pathBase);
 
     /// <summary>A one-sided value reads as a single number on both ends, exactly as filters and sorting read it.</summary>
-    private static SpecRangeDto Range(SpecValue value) =>
-        new(value.Guaranteed, value.Possible, value.Note, Source(value.SourceUrl, value.SourceTitle), value.AsOf);
+    private static SpecRangeDto Range(SpecValue value, string language) =>
+        new(value.Guaranteed, value.Possible, CatalogTextResolver.Text(value.Note, value.NoteZh, language), Source(value.SourceUrl, value.SourceTitle), value.AsOf);
 
     private static SourceDto? Source(string? url, string? title) =>
         url is null && title is null ? null : new SourceDto(url, title);

@@ -1,6 +1,7 @@
 
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,7 @@ public static class PlatformEndpoints
         }
 
         return new CachedJson<PlatformListDto>(
-            PlatformDtoMapper.ToList(query, query.Apply(snapshot.Platforms), request.PathBase.Value ?? ""));
+            PlatformDtoMapper.ToList(query, query.Apply(snapshot.Platforms), request.PathBase.Value ?? "", PortalLanguages.Current));
     }
 
     private static async Task<Results<CachedCsv, ValidationProblem>> CsvAsync(
@@ -78,11 +79,11 @@ public static class PlatformEndpoints
         var texts = await db.Platforms
             .AsNoTracking()
             .Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Pros, p.Cons })
-            .ToDictionaryAsync(p => p.Id, p => new PlatformTexts(p.Pros, p.Cons), cancellationToken);
+            .Select(p => new { p.Id, p.Pros, p.Cons, p.ProsZh, p.ConsZh })
+            .ToDictionaryAsync(p => p.Id, p => new PlatformTexts(p.Pros, p.Cons, p.ProsZh, p.ConsZh), cancellationToken);
 
         var siteBase = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var csv = PlatformCsv.Write(rows, texts, siteBase);
+        var csv = PlatformCsv.Write(rows, texts, siteBase, PortalLanguages.Current);
         return new CachedCsv(PlatformCsv.Encode(csv), PlatformCsv.FileName);
     }
 
@@ -105,7 +106,7 @@ public static class PlatformEndpoints
 
         return platform is null
             ? ApiProblems.PlatformNotFound(slug)
-            : new CachedJson<PlatformDetailDto>(PlatformDtoMapper.ToDetailDto(platform, request.PathBase.Value ?? ""));
+            : new CachedJson<PlatformDetailDto>(PlatformDtoMapper.ToDetailDto(platform, request.PathBase.Value ?? "", PortalLanguages.Current));
     }
 
     private static async Task<CachedJson<GpuModelListDto>> GpuModelsAsync(
@@ -122,7 +123,7 @@ public static class PlatformEndpoints
             .OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(m => m.Slug, StringComparer.Ordinal)
             .Select(m => PlatformDtoMapper.ToDto(
-                m, [.. usedBy.Where(u => u.GpuModelId == m.Id).Select(u => u.Slug).Order(StringComparer.Ordinal)]))
+                m, [.. usedBy.Where(u => u.GpuModelId == m.Id).Select(u => u.Slug).Order(StringComparer.Ordinal)], PortalLanguages.Current))
             .ToList();
         return new CachedJson<GpuModelListDto>(new GpuModelListDto(list.Count, list));
     }

@@ -55,7 +55,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contextFac
         var features = await db.Features
             .AsNoTracking()
             .OrderBy(f => f.DisplayOrder)
-            .Select(f => new FeatureInfo(f.Key, f.Name, f.Description))
+            .Select(f => new FeatureInfo(f.Key, f.Name, f.Description, f.NameZh, f.DescriptionZh))
             .ToListAsync(cancellationToken);
         return new CatalogSnapshot([.. platforms.Select(PlatformSummary.From)], features);
     }

@@ -15,12 +15,16 @@ namespace FreeGpuPortal.Web.Catalog;
 /// the catalog everywhere. Rows that exist are left alone, so restarting never duplicates anything or overwrites an
 /// admin's later edit. Each platform seeded gets one <see cref="ChangeKind.Seed"/> history entry by the system actor,
 /// citing the platform's first source (for the seed, the article).
+/// A catalog seeded before the seed carried Chinese gets the seed's Chinese where its own Chinese is still empty and
+/// the English beside it still equals the seed's English, so a translation never lands beside text an admin has
+/// changed since; each platform so filled gets one history entry listing the fields it gained.
 /// </summary>
 public sealed class CatalogSeeder(
     IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<CatalogSeeder> logger)
 {
     public const string SeedNote = "Seeded from the article";
     public const string BaselineNote = "History began: the platform's values as found in the catalog";
+    public const string ChineseNote = "Chinese text added from the seed";
 
     public static readonly string DefaultSeedFile = Path.Combine(AppContext.BaseDirectory, "Catalog", "Seed", "catalog-seed.json");
 
@@ -44,18 +48,35 @@ public sealed class CatalogSeeder(
         foreach (var feature in seed.Features)
         {
             order++;
-            if (!featuresByKey.ContainsKey(feature.Key))
+            if (!featuresByKey.TryGetValue(feature.Key, out var existing))
             {
-                var entity = new Feature { Key = feature.Key, Name = feature.Name, Description = feature.Description, DisplayOrder = order };
+                var entity = new Feature
+                {
+                    Key = feature.Key,
+                    Name = feature.Name,
+                    NameZh = feature.NameZh,
+                    Description = feature.Description,
+                    DescriptionZh = feature.DescriptionZh,
+                    DisplayOrder = order,
+                };
                 db.Features.Add(entity);
                 featuresByKey[feature.Key] = entity;
+            }
+            else
+            {
+                existing.NameZh = SeedChinese.Fill(existing.NameZh, existing.Name, feature.Name, feature.NameZh);
+                existing.DescriptionZh = SeedChinese.Fill(existing.DescriptionZh, existing.Description, feature.Description, feature.DescriptionZh);
             }
         }
 
         var gpusBySlug = await db.GpuModels.ToDictionaryAsync(g => g.Slug, StringComparer.Ordinal, cancellationToken);
         foreach (var gpu in seed.GpuModels)
         {
-            if (!gpusBySlug.ContainsKey(gpu.Slug))
+            if (gpusBySlug.TryGetValue(gpu.Slug, out var existing))
+            {
+                existing.NoteZh = SeedChinese.Fill(existing.NoteZh, existing.Note, gpu.Note, gpu.NoteZh);
+            }
+            else
             {
                 var entity = new GpuModel
                 {
@@ -66,6 +87,7 @@ public sealed class CatalogSeeder(
                     MemoryGb = gpu.MemoryGb,
                     MemoryType = gpu.MemoryType,
                     Note = gpu.Note,
+                    NoteZh = gpu.NoteZh,
                     SourceUrl = gpu.SourceUrl,
                     SourceTitle = gpu.SourceTitle,
                 };
@@ -85,6 +107,8 @@ public sealed class CatalogSeeder(
             added++;
         }
 
+        await BackfillChineseAsync(db, seed, featuresByKey, gpusBySlug, now, cancellationToken);
+
         // A catalog from before history was kept: record each platform's values once, so every platform has a
         // history to revert to and a stamp that conflict detection can place.
         var withoutHistory = await db.Platforms
@@ -103,6 +127,50 @@ public sealed class CatalogSeeder(
         if (added > 0)
         {
             logger.LogInformation("Seeded {PlatformCount} platforms into the catalog", added);
+        }
+    }
+
+    /// <summary>The seed's Chinese for the platforms that existed before this run, by the rule of <see cref="SeedChinese"/>.</summary>
+    private static async Task BackfillChineseAsync(
+        CatalogDbContext db, CatalogFile seed, Dictionary<string, Feature> featuresByKey, Dictionary<string, GpuModel> gpusBySlug,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var seedBySlug = seed.Platforms.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+        var existing = await db.Platforms
+            .AsSplitQuery()
+            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
+            .Include(p => p.Features).ThenInclude(f => f.Feature)
+            .Include(p => p.Sources)
+            .ToListAsync(cancellationToken);
+        foreach (var platform in existing)
+        {
+            if (!seedBySlug.TryGetValue(platform.Slug, out var seedModel))
+            {
+                continue;
+            }
+
+            var before = PlatformEditModel.From(platform);
+            var after = before.Clone();
+            SeedChinese.Fill(after, seedModel);
+            var fields = PlatformField.Changed(before, after);
+            if (fields.Count == 0)
+            {
+                continue;
+            }
+
+            PlatformEditMapping.Apply(after, platform, gpusBySlug, featuresByKey);
+            platform.ConcurrencyStamp = Guid.NewGuid();
+            var change = CatalogEditor.NewChange(
+                platform, ChangeKind.Seed, Actor.System, new ChangeEvidence { EvidenceUrl = seedModel.Sources.FirstOrDefault()?.Url, Note = ChineseNote }, now);
+            change.Fields = [.. fields.Select(field => new CatalogFieldChange
+            {
+                Field = field.Name,
+                OldJson = field.Json(before),
+                OldDisplay = field.Display(before),
+                NewJson = field.Json(after),
+                NewDisplay = field.Display(after),
+            })];
+            db.CatalogChanges.Add(change);
         }
     }
 

@@ -1,5 +1,10 @@
 namespace FreeGpuPortal.Web.Catalog;
 
+/// <remarks>
+/// Every text the catalog holds comes in English and Simplified Chinese: a <c>…Zh</c> property holds the Chinese beside
+/// its English one, and <see cref="CatalogTextResolver"/> picks the one to show, falling back to the other language.
+/// Product names, slugs, URLs and numbers have one value for both.
+/// </remarks>
 public sealed class Platform
 {
     public int Id { get; set; }
@@ -9,6 +14,7 @@ public sealed class Platform
     public required string Name { get; set; }
     public string? Vendor { get; set; }
     public string? Summary { get; set; }
+    public string? SummaryZh { get; set; }
     public string? Website { get; set; }
 
     public PlatformStatus Status { get; set; } = PlatformStatus.Active;
@@ -17,22 +23,30 @@ public sealed class Platform
     public string? SuccessorSlug { get; set; }
 
     public string? GpuAvailabilityNote { get; set; }
+    public string? GpuAvailabilityNoteZh { get; set; }
 
     public SpecValue CpuCount { get; set; } = new();
     public string? CpuModel { get; set; }
     public SpecValue RamGb { get; set; } = new();
     public SpecValue StorageGb { get; set; } = new();
     public string? StorageNote { get; set; }
+    public string? StorageNoteZh { get; set; }
     public SpecValue MaxSessionHours { get; set; } = new();
     public SpecValue IdleTimeoutMinutes { get; set; } = new();
 
     public WeeklyQuotaKind WeeklyQuotaKind { get; set; } = WeeklyQuotaKind.Unknown;
     public SpecValue WeeklyGpuHours { get; set; } = new();
     public string? WeeklyQuotaResetRule { get; set; }
+    public string? WeeklyQuotaResetRuleZh { get; set; }
 
     public List<string> Pros { get; set; } = [];
     public List<string> Cons { get; set; } = [];
     public List<string> GettingStarted { get; set; } = [];
+
+    /// <summary>The Chinese of the lists above, item for item; empty when not translated (pages fall back to English).</summary>
+    public List<string> ProsZh { get; set; } = [];
+    public List<string> ConsZh { get; set; } = [];
+    public List<string> GettingStartedZh { get; set; } = [];
 
     /// <summary>When an admin last confirmed the platform's specs as a whole; unknown for the seed.</summary>
     public DateOnly? LastVerifiedOn { get; set; }

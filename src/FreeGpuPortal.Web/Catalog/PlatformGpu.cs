@@ -11,6 +11,7 @@ public sealed class PlatformGpu
 
     /// <summary>An observation about this option, e.g. "the author was assigned a K80 with about 12 GB".</summary>
     public string? Note { get; set; }
+    public string? NoteZh { get; set; }
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
     public DateOnly? AsOf { get; set; }

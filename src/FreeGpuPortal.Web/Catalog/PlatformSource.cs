@@ -7,5 +7,8 @@ public sealed class PlatformSource
     public int PlatformId { get; set; }
     public required string Url { get; set; }
     public required string Title { get; set; }
+
+    /// <summary>The title in Chinese, where a translation helps the reader; else the title shows as it is.</summary>
+    public string? TitleZh { get; set; }
     public DateOnly? AccessedOn { get; set; }
 }

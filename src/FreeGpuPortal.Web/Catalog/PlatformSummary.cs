@@ -14,16 +14,19 @@ public sealed record PlatformSummary
     public string? SuccessorSlug { get; init; }
     public required IReadOnlyList<GpuOptionSummary> Gpus { get; init; }
     public string? GpuAvailabilityNote { get; init; }
+    public string? GpuAvailabilityNoteZh { get; init; }
     public required SpecValue CpuCount { get; init; }
     public string? CpuModel { get; init; }
     public required SpecValue RamGb { get; init; }
     public required SpecValue StorageGb { get; init; }
     public string? StorageNote { get; init; }
+    public string? StorageNoteZh { get; init; }
     public required SpecValue MaxSessionHours { get; init; }
     public required SpecValue IdleTimeoutMinutes { get; init; }
     public WeeklyQuotaKind WeeklyQuotaKind { get; init; }
     public required SpecValue WeeklyGpuHours { get; init; }
     public string? WeeklyQuotaResetRule { get; init; }
+    public string? WeeklyQuotaResetRuleZh { get; init; }
     public required IReadOnlyList<FeatureSummary> Features { get; init; }
     public DateOnly? LastVerifiedOn { get; init; }
 
@@ -48,21 +51,25 @@ public sealed record PlatformSummary
             .OrderByDescending(g => g.GpuModel.MemoryGb ?? -1)
             .ThenBy(g => g.GpuModel.Name, StringComparer.OrdinalIgnoreCase)
             .Select(g => new GpuOptionSummary(
-                g.GpuModel.Slug, g.GpuModel.Name, g.GpuModel.MemoryGb, g.GpusPerSession, g.Note, g.SourceUrl, g.SourceTitle, g.AsOf))],
+                g.GpuModel.Slug, g.GpuModel.Name, g.GpuModel.MemoryGb, g.GpusPerSession, g.Note, g.SourceUrl, g.SourceTitle, g.AsOf, g.NoteZh))],
         GpuAvailabilityNote = platform.GpuAvailabilityNote,
+        GpuAvailabilityNoteZh = platform.GpuAvailabilityNoteZh,
         CpuCount = platform.CpuCount.Clone(),
         CpuModel = platform.CpuModel,
         RamGb = platform.RamGb.Clone(),
         StorageGb = platform.StorageGb.Clone(),
         StorageNote = platform.StorageNote,
+        StorageNoteZh = platform.StorageNoteZh,
         MaxSessionHours = platform.MaxSessionHours.Clone(),
         IdleTimeoutMinutes = platform.IdleTimeoutMinutes.Clone(),
         WeeklyQuotaKind = platform.WeeklyQuotaKind,
         WeeklyGpuHours = platform.WeeklyGpuHours.Clone(),
         WeeklyQuotaResetRule = platform.WeeklyQuotaResetRule,
+        WeeklyQuotaResetRuleZh = platform.WeeklyQuotaResetRuleZh,
         Features = [.. platform.Features
             .OrderBy(f => f.Feature.DisplayOrder)
-            .Select(f => new FeatureSummary(f.Feature.Key, f.Feature.Name, f.Available, f.Note, f.SourceUrl, f.SourceTitle, f.AsOf))],
+            .Select(f => new FeatureSummary(
+                f.Feature.Key, f.Feature.Name, f.Available, f.Note, f.SourceUrl, f.SourceTitle, f.AsOf, f.Feature.NameZh, f.NoteZh))],
         LastVerifiedOn = platform.LastVerifiedOn,
     };
 }

@@ -14,6 +14,9 @@ public sealed class SpecValue
     /// <summary>Qualifies the number in words, e.g. "about", "up to", "in interactive GPU mode".</summary>
     public string? Note { get; set; }
 
+    /// <summary>The note in Chinese.</summary>
+    public string? NoteZh { get; set; }
+
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
     public DateOnly? AsOf { get; set; }

@@ -58,7 +58,11 @@ public static class ChangeFeed
     }
 
     private static string FieldChange(FieldChangeEntry field, IStringLocalizer l) =>
-        $"{field.Label}: {field.OldValue ?? l["Feed.NoValue"]} → {field.NewValue ?? l["Feed.NoValue"]}";
+        $"{Label(field, l)}: {field.OldValue ?? l["Feed.NoValue"]} → {field.NewValue ?? l["Feed.NoValue"]}";
+
+    /// <summary>The field's name in the feed's language where the form has one ("简介（中文）"), else as recorded.</summary>
+    private static string Label(FieldChangeEntry field, IStringLocalizer l) =>
+        l["Admin.Field." + field.Field] is { ResourceNotFound: false } label ? label.Value : field.Label;
 
     private static XElement Entry(FeedInfo info, HistoryEntry entry, IStringLocalizer l)
     {
@@ -83,7 +87,7 @@ public static class ChangeFeed
             html.Append("<ul>");
             foreach (var field in entry.Fields)
             {
-                html.Append("<li><strong>").Append(Encode(field.Label)).Append("</strong>: ")
+                html.Append("<li><strong>").Append(Encode(Label(field, l))).Append("</strong>: ")
                     .Append(Encode(field.OldValue ?? l["Feed.NoValue"])).Append(" → ")
                     .Append(Encode(field.NewValue ?? l["Feed.NoValue"])).Append("</li>");
             }

@@ -56,31 +56,71 @@ public sealed class PageAndApiAgreeTests(ApiFactory factory) : IClassFixture<Api
         "?minGpuMemoryGb=&minSessionHours=&features=&q=", // empty form fields mean "not set"
     ];
 
-    public static TheoryData<string> QueryStrings() => new(Cases);
+    /// <summary>Every case in both languages: the Chinese page (under /zh-CN/) against the API asked with lang=zh-CN.</summary>
+    public static TheoryData<string, string> QueryStrings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in new[] { "en", "zh-CN" })
+        {
+            foreach (var queryString in Cases)
+            {
+                data.Add(queryString, language);
+            }
+        }
+
+        return data;
+    }
+
+    private static string PagePath(string queryString, string language) => (language == "zh-CN" ? "/zh-CN/" : "/") + queryString;
+
+    private static string ApiPath(string path, string queryString, string language) =>
+        path + queryString + (queryString.Length == 0 ? "?" : "&") + "lang=" + language;
 
     [Theory]
     [MemberData(nameof(QueryStrings))]
-    public async Task Json_and_csv_list_the_pages_rows_in_the_pages_order(string queryString)
+    public async Task Json_and_csv_list_the_pages_rows_in_the_pages_order(string queryString, string language)
     {
         var client = factory.CreateClient();
-        var page = await client.GetAsync("/" + queryString);
+        var page = await client.GetAsync(PagePath(queryString, language));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.DoesNotContain("data-testid=\"query-notices\"", html);
+        Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
         var pageRows = Html.PlatformRows(html);
 
-        var json = await client.GetAsync("/api/v1/platforms" + queryString);
+        var json = await client.GetAsync(ApiPath("/api/v1/platforms", queryString, language));
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
-        using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
-        var apiRows = document.RootElement.GetProperty("platforms").EnumerateArray().Select(p => p.GetProperty("slug").GetString()!).ToList();
+        var body = await json.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(body);
+        var platforms = document.RootElement.GetProperty("platforms").EnumerateArray().ToList();
+        var apiRows = platforms.Select(p => p.GetProperty("slug").GetString()!).ToList();
         Assert.Equal(pageRows, apiRows);
         Assert.Equal(pageRows.Count, document.RootElement.GetProperty("count").GetInt32());
 
-        var csv = await client.GetAsync("/api/v1/platforms.csv" + queryString);
+        // The text values are in the language asked for: every feature name of the rows, in Chinese or in English.
+        var featureNames = platforms.SelectMany(p => p.GetProperty("features").EnumerateArray()).Select(f => f.GetProperty("name").GetString()!).ToList();
+        Assert.All(featureNames, name => Assert.Equal(language == "zh-CN", System.Text.RegularExpressions.Regex.IsMatch(name, @"\p{IsCJKUnifiedIdeographs}")));
+
+        var csv = await client.GetAsync(ApiPath("/api/v1/platforms.csv", queryString, language));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var records = Csv.Parse(await csv.Content.ReadAsStringAsync());
         Assert.Equal("Slug", records[0][0]);
         Assert.Equal(pageRows, records.Skip(1).Select(r => r[0]).ToList());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?sort=-gpuMemoryGb")]
+    [InlineData("?features=private-notebooks")]
+    public async Task Chinese_and_English_list_the_same_rows_in_the_same_order(string queryString)
+    {
+        var client = factory.CreateClient();
+
+        var english = Html.PlatformRows(await client.GetStringAsync(PagePath(queryString, "en")));
+        var chinese = Html.PlatformRows(await client.GetStringAsync(PagePath(queryString, "zh-CN")));
+
+        Assert.Equal(english, chinese);
+        Assert.NotEmpty(english);
     }
 
     [Fact]

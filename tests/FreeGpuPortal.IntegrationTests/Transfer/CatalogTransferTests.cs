@@ -82,6 +82,38 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         Assert.Equal(0, again.ChangeCount); // applying twice changes nothing more
     }
 
+    [Fact]
+    public async Task The_catalog_file_carries_the_Chinese_and_the_preview_shows_its_differences()
+    {
+        _ = _source.CreateClient();
+        var editor = EditorOf(_source);
+        var kaggle = (await editor.GetForEditAsync("kaggle"))!;
+        kaggle.SummaryZh = "Kaggle Notebooks：管理员改写的中文简介。";
+        kaggle.IdleTimeoutMinutes.NoteZh = "交互模式下 20 分钟。";
+        kaggle.ConsZh = [.. kaggle.ConsZh.Take(1)];
+        Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(kaggle, new ChangeEvidence { Note = "translation" }, Admin)));
+
+        var exported = await TransferOf(_source).ExportAsync();
+        var json = CatalogTransfer.Serialize(exported);
+        Assert.Contains("\"summaryZh\": \"Kaggle Notebooks：管理员改写的中文简介。\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"nameZh\": \"私有笔记本\"", json, StringComparison.Ordinal);
+
+        _ = _target.CreateClient();
+        var preview = await TransferOf(_target).PreviewAsync(json, new ChangeEvidence { Note = "translation" });
+        Assert.True(preview.CanApply, string.Join(" ", preview.Problems));
+        var differences = preview.Platforms.Single(p => p.Slug == "kaggle").Differences;
+        Assert.Equal(["SummaryZh", "IdleTimeoutMinutes", "ConsZh"], differences.Select(d => d.Field));
+        Assert.Equal("Summary (Chinese)", differences[0].Label);
+        Assert.Equal("Kaggle Notebooks：管理员改写的中文简介。", differences[0].Imported);
+
+        Assert.True((await TransferOf(_target).ApplyAsync(json, Admin, new ChangeEvidence { Note = "translation" })).Succeeded);
+        var roundTrip = (await EditorOf(_target).GetForEditAsync("kaggle"))!;
+        Assert.Equal("Kaggle Notebooks：管理员改写的中文简介。", roundTrip.SummaryZh);
+        Assert.Equal("交互模式下 20 分钟。", roundTrip.IdleTimeoutMinutes.NoteZh);
+        Assert.Single(roundTrip.ConsZh);
+        Assert.Equal(PlatformsOf(exported), PlatformsOf(await TransferOf(_target).ExportAsync()));
+    }
+
     [Theory]
     [InlineData("", "The file is empty.")]
     [InlineData("{ \"formatVersion\": 1, \"platforms\": [ { \"slug\": ", "The file is not valid catalog JSON (line 1")]

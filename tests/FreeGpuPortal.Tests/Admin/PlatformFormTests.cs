@@ -102,6 +102,33 @@ public sealed class PlatformFormTests : AdminComponentTest
     }
 
     [Fact]
+    public async Task Chinese_text_is_edited_beside_its_English_and_saved_as_its_own_history_field()
+    {
+        var page = RenderEdit("kaggle");
+
+        // Each pair sits in one bilingual row, English first, each with a label of its own.
+        var summary = page.Find("[data-bilingual=Summary]");
+        var inputs = summary.QuerySelectorAll("input, textarea").Select(i => i.Id).ToList();
+        Assert.Equal(["f-Summary", "f-SummaryZh"], inputs);
+        Assert.Equal("Summary (Chinese)", page.Find("label[for=f-SummaryZh]").TextContent.Trim());
+        Assert.StartsWith("Kaggle Notebooks：", page.Find("#f-SummaryZh").TextContent + page.Find("#f-SummaryZh").GetAttribute("value"), StringComparison.Ordinal);
+        Assert.Equal("Idle timeout (min) – note (Chinese)", page.Find("label[for=f-IdleTimeoutMinutes-NoteZh]").TextContent.Trim());
+        Assert.Equal("在交互式 GPU 模式下。", ValueOf(page, "f-IdleTimeoutMinutes-NoteZh"));
+
+        Enter(page, "f-IdleTimeoutMinutes-NoteZh", "交互式 GPU 模式下为 20 分钟。");
+        page.Find("[data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("/admin/platforms/kaggle/history?saved=", Navigation.Uri), Wait);
+        var entry = (await HistoryOfAsync("kaggle"))[0];
+        var field = Assert.Single(entry.Fields);
+        Assert.Equal("IdleTimeoutMinutes", field.Field);
+        Assert.Contains("Chinese: “交互式 GPU 模式下为 20 分钟。”", field.NewValue, StringComparison.Ordinal);
+        var kaggle = (await Catalog.SnapshotAsync()).Platforms.Single(p => p.Slug == "kaggle");
+        Assert.Equal("交互式 GPU 模式下为 20 分钟。", kaggle.IdleTimeoutMinutes.NoteZh);
+        Assert.Equal("In interactive GPU mode.", kaggle.IdleTimeoutMinutes.Note);
+    }
+
+    [Fact]
     public async Task Saving_a_changed_spec_without_evidence_shows_the_evidence_message_and_saves_nothing()
     {
         var before = await HistoryOfAsync("colab");

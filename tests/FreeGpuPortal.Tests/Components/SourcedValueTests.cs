@@ -15,7 +15,7 @@ public sealed class SourcedValueTests : PortalComponentTest
         var value = Render<SourcedValue>(p => p
             .Add(c => c.TipId, "colab-idle")
             .Add(c => c.Text, "30 min")
-            .Add(c => c.Note, "About 30 minutes, short.")
+            .Add(c => c.Note, new ShownText("About 30 minutes, short.", "en", false))
             .Add(c => c.SourceUrl, "https://example.org/colab-faq")
             .Add(c => c.SourceTitle, "Colaboratory FAQ")
             .Add(c => c.AsOf, new DateOnly(2025, 3, 14)));
@@ -54,7 +54,7 @@ public sealed class SourcedValueTests : PortalComponentTest
             .Add(c => c.TipId, "gradient-idle")
             .Add(c => c.Text, "1–6 h")
             .Add(c => c.Spec, spec)
-            .Add(c => c.Note, "Given note wins."));
+            .Add(c => c.Note, new ShownText("Given note wins.", "en", false)));
 
         Assert.Equal("Given note wins.", value.Find(".sourced-note").TextContent.Trim());
         Assert.Equal("https://example.org/article", value.Find("[role=tooltip] a").GetAttribute("href"));
@@ -122,7 +122,7 @@ public sealed class SourcedValueTests : PortalComponentTest
         var value = Render<SourcedValue>(p => p
             .Add(c => c.TipId, "hostile")
             .Add(c => c.Text, "<b>bold</b>")
-            .Add(c => c.Note, "<script>alert(1)</script>"));
+            .Add(c => c.Note, new ShownText("<script>alert(1)</script>", "en", false)));
 
         Assert.Equal("<b>bold</b>", value.Find("button.sourced-value").TextContent.Trim());
         Assert.Empty(value.FindAll("b"));

@@ -9,6 +9,7 @@ public sealed class FeatureEditModel
     public string Key { get; set; } = "";
     public bool Available { get; set; }
     public string? Note { get; set; }
+    public string? NoteZh { get; set; }
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
     public DateOnly? AsOf { get; set; }

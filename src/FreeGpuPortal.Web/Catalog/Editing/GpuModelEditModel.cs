@@ -13,6 +13,7 @@ public sealed class GpuModelEditModel
     public double? MemoryGb { get; set; }
     public string? MemoryType { get; set; }
     public string? Note { get; set; }
+    public string? NoteZh { get; set; }
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
 }

@@ -9,6 +9,7 @@ public sealed class GpuOptionEditModel
     public string GpuModelSlug { get; set; } = "";
     public int? PerSession { get; set; }
     public string? Note { get; set; }
+    public string? NoteZh { get; set; }
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
     public DateOnly? AsOf { get; set; }

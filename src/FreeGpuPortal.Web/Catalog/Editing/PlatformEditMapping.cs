@@ -14,15 +14,20 @@ internal static class PlatformEditMapping
         copy.Name = Required(copy.Name);
         copy.Vendor = Optional(copy.Vendor);
         copy.Summary = Optional(copy.Summary);
+        copy.SummaryZh = Optional(copy.SummaryZh);
         copy.Website = Optional(copy.Website);
         copy.SuccessorSlug = Optional(copy.SuccessorSlug);
         copy.GpuAvailabilityNote = Optional(copy.GpuAvailabilityNote);
+        copy.GpuAvailabilityNoteZh = Optional(copy.GpuAvailabilityNoteZh);
         copy.CpuModel = Optional(copy.CpuModel);
         copy.StorageNote = Optional(copy.StorageNote);
+        copy.StorageNoteZh = Optional(copy.StorageNoteZh);
         copy.WeeklyQuotaResetRule = Optional(copy.WeeklyQuotaResetRule);
+        copy.WeeklyQuotaResetRuleZh = Optional(copy.WeeklyQuotaResetRuleZh);
         foreach (var spec in new[] { copy.CpuCount, copy.RamGb, copy.StorageGb, copy.MaxSessionHours, copy.IdleTimeoutMinutes, copy.WeeklyGpuHours })
         {
             spec.Note = Optional(spec.Note);
+            spec.NoteZh = Optional(spec.NoteZh);
             spec.SourceUrl = Optional(spec.SourceUrl);
             spec.SourceTitle = Optional(spec.SourceTitle);
         }
@@ -31,6 +36,7 @@ internal static class PlatformEditMapping
         {
             gpu.GpuModelSlug = Required(gpu.GpuModelSlug);
             gpu.Note = Optional(gpu.Note);
+            gpu.NoteZh = Optional(gpu.NoteZh);
             gpu.SourceUrl = Optional(gpu.SourceUrl);
             gpu.SourceTitle = Optional(gpu.SourceTitle);
         }
@@ -39,6 +45,7 @@ internal static class PlatformEditMapping
         {
             feature.Key = Required(feature.Key);
             feature.Note = Optional(feature.Note);
+            feature.NoteZh = Optional(feature.NoteZh);
             feature.SourceUrl = Optional(feature.SourceUrl);
             feature.SourceTitle = Optional(feature.SourceTitle);
         }
@@ -46,10 +53,14 @@ internal static class PlatformEditMapping
         copy.Pros = [.. copy.Pros.Select(Required)];
         copy.Cons = [.. copy.Cons.Select(Required)];
         copy.GettingStarted = [.. copy.GettingStarted.Select(Required)];
+        copy.ProsZh = [.. copy.ProsZh.Select(Required)];
+        copy.ConsZh = [.. copy.ConsZh.Select(Required)];
+        copy.GettingStartedZh = [.. copy.GettingStartedZh.Select(Required)];
         foreach (var source in copy.Sources)
         {
             source.Url = Required(source.Url);
             source.Title = Required(source.Title);
+            source.TitleZh = Optional(source.TitleZh);
         }
 
         return copy;
@@ -81,20 +92,24 @@ internal static class PlatformEditMapping
         platform.Name = model.Name;
         platform.Vendor = model.Vendor;
         platform.Summary = model.Summary;
+        platform.SummaryZh = model.SummaryZh;
         platform.Website = model.Website;
         platform.Status = model.Status;
         platform.SuccessorSlug = model.SuccessorSlug;
         platform.GpuAvailabilityNote = model.GpuAvailabilityNote;
+        platform.GpuAvailabilityNoteZh = model.GpuAvailabilityNoteZh;
         model.CpuCount.CopyTo(platform.CpuCount);
         platform.CpuModel = model.CpuModel;
         model.RamGb.CopyTo(platform.RamGb);
         model.StorageGb.CopyTo(platform.StorageGb);
         platform.StorageNote = model.StorageNote;
+        platform.StorageNoteZh = model.StorageNoteZh;
         model.MaxSessionHours.CopyTo(platform.MaxSessionHours);
         model.IdleTimeoutMinutes.CopyTo(platform.IdleTimeoutMinutes);
         platform.WeeklyQuotaKind = model.WeeklyQuotaKind;
         model.WeeklyGpuHours.CopyTo(platform.WeeklyGpuHours);
         platform.WeeklyQuotaResetRule = model.WeeklyQuotaResetRule;
+        platform.WeeklyQuotaResetRuleZh = model.WeeklyQuotaResetRuleZh;
         if (!platform.Pros.SequenceEqual(model.Pros))
         {
             platform.Pros = [.. model.Pros];
@@ -108,6 +123,21 @@ internal static class PlatformEditMapping
         if (!platform.GettingStarted.SequenceEqual(model.GettingStarted))
         {
             platform.GettingStarted = [.. model.GettingStarted];
+        }
+
+        if (!platform.ProsZh.SequenceEqual(model.ProsZh))
+        {
+            platform.ProsZh = [.. model.ProsZh];
+        }
+
+        if (!platform.ConsZh.SequenceEqual(model.ConsZh))
+        {
+            platform.ConsZh = [.. model.ConsZh];
+        }
+
+        if (!platform.GettingStartedZh.SequenceEqual(model.GettingStartedZh))
+        {
+            platform.GettingStartedZh = [.. model.GettingStartedZh];
         }
 
         platform.LastVerifiedOn = model.LastVerifiedOn;
@@ -127,6 +157,7 @@ internal static class PlatformEditMapping
 
             row.GpusPerSession = option.PerSession;
             row.Note = option.Note;
+            row.NoteZh = option.NoteZh;
             row.SourceUrl = option.SourceUrl;
             row.SourceTitle = option.SourceTitle;
             row.AsOf = option.AsOf;
@@ -146,6 +177,7 @@ internal static class PlatformEditMapping
 
             row.Available = statement.Available;
             row.Note = statement.Note;
+            row.NoteZh = statement.NoteZh;
             row.SourceUrl = statement.SourceUrl;
             row.SourceTitle = statement.SourceTitle;
             row.AsOf = statement.AsOf;
@@ -160,11 +192,12 @@ internal static class PlatformEditMapping
             {
                 sources[i].Url = wanted.Url;
                 sources[i].Title = wanted.Title;
+                sources[i].TitleZh = wanted.TitleZh;
                 sources[i].AccessedOn = wanted.AccessedOn;
             }
             else
             {
-                platform.Sources.Add(new PlatformSource { Url = wanted.Url, Title = wanted.Title, AccessedOn = wanted.AccessedOn });
+                platform.Sources.Add(new PlatformSource { Url = wanted.Url, Title = wanted.Title, TitleZh = wanted.TitleZh, AccessedOn = wanted.AccessedOn });
             }
         }
 

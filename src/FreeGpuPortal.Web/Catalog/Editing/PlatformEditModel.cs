@@ -16,28 +16,35 @@ public sealed class PlatformEditModel
     public string Name { get; set; } = "";
     public string? Vendor { get; set; }
     public string? Summary { get; set; }
+    public string? SummaryZh { get; set; }
     public string? Website { get; set; }
     public PlatformStatus Status { get; set; } = PlatformStatus.Active;
     public string? SuccessorSlug { get; set; }
     public string? GpuAvailabilityNote { get; set; }
+    public string? GpuAvailabilityNoteZh { get; set; }
 
     public SpecEditModel CpuCount { get; set; } = new();
     public string? CpuModel { get; set; }
     public SpecEditModel RamGb { get; set; } = new();
     public SpecEditModel StorageGb { get; set; } = new();
     public string? StorageNote { get; set; }
+    public string? StorageNoteZh { get; set; }
     public SpecEditModel MaxSessionHours { get; set; } = new();
     public SpecEditModel IdleTimeoutMinutes { get; set; } = new();
 
     public WeeklyQuotaKind WeeklyQuotaKind { get; set; } = WeeklyQuotaKind.Unknown;
     public SpecEditModel WeeklyGpuHours { get; set; } = new();
     public string? WeeklyQuotaResetRule { get; set; }
+    public string? WeeklyQuotaResetRuleZh { get; set; }
 
     public List<GpuOptionEditModel> Gpus { get; set; } = [];
     public List<FeatureEditModel> Features { get; set; } = [];
     public List<string> Pros { get; set; } = [];
     public List<string> Cons { get; set; } = [];
     public List<string> GettingStarted { get; set; } = [];
+    public List<string> ProsZh { get; set; } = [];
+    public List<string> ConsZh { get; set; } = [];
+    public List<string> GettingStartedZh { get; set; } = [];
     public List<SourceEditModel> Sources { get; set; } = [];
 
     public DateOnly? LastVerifiedOn { get; set; }
@@ -61,20 +68,24 @@ public sealed class PlatformEditModel
         Name = platform.Name,
         Vendor = platform.Vendor,
         Summary = platform.Summary,
+        SummaryZh = platform.SummaryZh,
         Website = platform.Website,
         Status = platform.Status,
         SuccessorSlug = platform.SuccessorSlug,
         GpuAvailabilityNote = platform.GpuAvailabilityNote,
+        GpuAvailabilityNoteZh = platform.GpuAvailabilityNoteZh,
         CpuCount = SpecEditModel.From(platform.CpuCount),
         CpuModel = platform.CpuModel,
         RamGb = SpecEditModel.From(platform.RamGb),
         StorageGb = SpecEditModel.From(platform.StorageGb),
         StorageNote = platform.StorageNote,
+        StorageNoteZh = platform.StorageNoteZh,
         MaxSessionHours = SpecEditModel.From(platform.MaxSessionHours),
         IdleTimeoutMinutes = SpecEditModel.From(platform.IdleTimeoutMinutes),
         WeeklyQuotaKind = platform.WeeklyQuotaKind,
         WeeklyGpuHours = SpecEditModel.From(platform.WeeklyGpuHours),
         WeeklyQuotaResetRule = platform.WeeklyQuotaResetRule,
+        WeeklyQuotaResetRuleZh = platform.WeeklyQuotaResetRuleZh,
         Gpus = [.. platform.Gpus
             .OrderBy(g => g.GpuModel.Slug, StringComparer.Ordinal)
             .Select(g => new GpuOptionEditModel
@@ -82,6 +93,7 @@ public sealed class PlatformEditModel
                 GpuModelSlug = g.GpuModel.Slug,
                 PerSession = g.GpusPerSession,
                 Note = g.Note,
+                NoteZh = g.NoteZh,
                 SourceUrl = g.SourceUrl,
                 SourceTitle = g.SourceTitle,
                 AsOf = g.AsOf,
@@ -93,6 +105,7 @@ public sealed class PlatformEditModel
                 Key = f.Feature.Key,
                 Available = f.Available,
                 Note = f.Note,
+                NoteZh = f.NoteZh,
                 SourceUrl = f.SourceUrl,
                 SourceTitle = f.SourceTitle,
                 AsOf = f.AsOf,
@@ -100,9 +113,12 @@ public sealed class PlatformEditModel
         Pros = [.. platform.Pros],
         Cons = [.. platform.Cons],
         GettingStarted = [.. platform.GettingStarted],
+        ProsZh = [.. platform.ProsZh],
+        ConsZh = [.. platform.ConsZh],
+        GettingStartedZh = [.. platform.GettingStartedZh],
         Sources = [.. platform.Sources
             .OrderBy(s => s.Id)
-            .Select(s => new SourceEditModel { Url = s.Url, Title = s.Title, AccessedOn = s.AccessedOn })],
+            .Select(s => new SourceEditModel { Url = s.Url, Title = s.Title, TitleZh = s.TitleZh, AccessedOn = s.AccessedOn })],
         LastVerifiedOn = platform.LastVerifiedOn,
         ConcurrencyStamp = platform.ConcurrencyStamp,
     };

@@ -44,12 +44,16 @@ public static partial class PlatformEditValidator
         MaxLength(errors, "Name", model.Name, NameMaxLength);
         MaxLength(errors, "Vendor", model.Vendor, NameMaxLength);
         MaxLength(errors, "Summary", model.Summary, SummaryMaxLength);
+        MaxLength(errors, "SummaryZh", model.SummaryZh, SummaryMaxLength);
         Url(errors, "Website", model.Website);
         ValidateStatus(errors, model);
         MaxLength(errors, "GpuAvailabilityNote", model.GpuAvailabilityNote, NoteMaxLength);
+        MaxLength(errors, "GpuAvailabilityNoteZh", model.GpuAvailabilityNoteZh, NoteMaxLength);
         MaxLength(errors, "CpuModel", model.CpuModel, NameMaxLength);
         MaxLength(errors, "StorageNote", model.StorageNote, NoteMaxLength);
+        MaxLength(errors, "StorageNoteZh", model.StorageNoteZh, NoteMaxLength);
         MaxLength(errors, "WeeklyQuotaResetRule", model.WeeklyQuotaResetRule, NoteMaxLength);
+        MaxLength(errors, "WeeklyQuotaResetRuleZh", model.WeeklyQuotaResetRuleZh, NoteMaxLength);
 
         foreach (var rule in SpecRules)
         {
@@ -70,6 +74,9 @@ public static partial class PlatformEditValidator
         ValidateTextList(errors, "Pros", model.Pros);
         ValidateTextList(errors, "Cons", model.Cons);
         ValidateTextList(errors, "GettingStarted", model.GettingStarted);
+        ValidateTextList(errors, "ProsZh", model.ProsZh);
+        ValidateTextList(errors, "ConsZh", model.ConsZh);
+        ValidateTextList(errors, "GettingStartedZh", model.GettingStartedZh);
         ValidateSources(errors, model.Sources, context.Today);
         NotInFuture(errors, "LastVerifiedOn", model.LastVerifiedOn, context.Today);
 
@@ -187,6 +194,7 @@ public static partial class PlatformEditValidator
         }
 
         Citation(errors, rule.Name, spec.Note, spec.SourceUrl, spec.SourceTitle, spec.AsOf, today);
+        MaxLength(errors, $"{rule.Name}.NoteZh", spec.NoteZh, NoteMaxLength);
     }
 
     private static bool Number(Errors errors, string key, double? value, double max, string unit, bool wholeNumber)
@@ -259,6 +267,7 @@ public static partial class PlatformEditValidator
             }
 
             Citation(errors, prefix, gpu.Note, gpu.SourceUrl, gpu.SourceTitle, gpu.AsOf, context.Today);
+            MaxLength(errors, $"{prefix}.NoteZh", gpu.NoteZh, NoteMaxLength);
         }
     }
 
@@ -285,6 +294,7 @@ public static partial class PlatformEditValidator
             }
 
             Citation(errors, prefix, feature.Note, feature.SourceUrl, feature.SourceTitle, feature.AsOf, context.Today);
+            MaxLength(errors, $"{prefix}.NoteZh", feature.NoteZh, NoteMaxLength);
         }
     }
 
@@ -321,6 +331,7 @@ public static partial class PlatformEditValidator
 
             Required(errors, $"Sources[{i}].Title", source.Title, "Enter the source's title.");
             MaxLength(errors, $"Sources[{i}].Title", source.Title, SourceTitleMaxLength);
+            MaxLength(errors, $"Sources[{i}].TitleZh", source.TitleZh, SourceTitleMaxLength);
             NotInFuture(errors, $"Sources[{i}].AccessedOn", source.AccessedOn, today);
         }
     }

@@ -63,25 +63,32 @@ public sealed class PlatformField
         Text(nameof(PlatformEditModel.Name), "Name", m => m.Name, (m, v) => m.Name = v ?? ""),
         Text(nameof(PlatformEditModel.Vendor), "Vendor", m => m.Vendor, (m, v) => m.Vendor = v),
         Text(nameof(PlatformEditModel.Summary), "Summary", m => m.Summary, (m, v) => m.Summary = v),
+        Text(nameof(PlatformEditModel.SummaryZh), "Summary (Chinese)", m => m.SummaryZh, (m, v) => m.SummaryZh = v),
         Text(nameof(PlatformEditModel.Website), "Website", m => m.Website, (m, v) => m.Website = v),
         Of(nameof(PlatformEditModel.Status), "Status", false, m => m.Status, (m, v) => m.Status = v, v => v.ToString()),
         Text(nameof(PlatformEditModel.SuccessorSlug), "Successor", m => m.SuccessorSlug, (m, v) => m.SuccessorSlug = v),
         Text(nameof(PlatformEditModel.GpuAvailabilityNote), "GPU availability", m => m.GpuAvailabilityNote, (m, v) => m.GpuAvailabilityNote = v),
+        Text(nameof(PlatformEditModel.GpuAvailabilityNoteZh), "GPU availability (Chinese)", m => m.GpuAvailabilityNoteZh, (m, v) => m.GpuAvailabilityNoteZh = v),
         Spec(nameof(PlatformEditModel.CpuCount), "CPU count", m => m.CpuCount, (m, v) => m.CpuCount = v),
         Text(nameof(PlatformEditModel.CpuModel), "CPU model", m => m.CpuModel, (m, v) => m.CpuModel = v),
         Spec(nameof(PlatformEditModel.RamGb), "RAM (GB)", m => m.RamGb, (m, v) => m.RamGb = v),
         Spec(nameof(PlatformEditModel.StorageGb), "Storage (GB)", m => m.StorageGb, (m, v) => m.StorageGb = v),
         Text(nameof(PlatformEditModel.StorageNote), "Storage note", m => m.StorageNote, (m, v) => m.StorageNote = v),
+        Text(nameof(PlatformEditModel.StorageNoteZh), "Storage note (Chinese)", m => m.StorageNoteZh, (m, v) => m.StorageNoteZh = v),
         Spec(nameof(PlatformEditModel.MaxSessionHours), "Session length (h)", m => m.MaxSessionHours, (m, v) => m.MaxSessionHours = v),
         Spec(nameof(PlatformEditModel.IdleTimeoutMinutes), "Idle timeout (min)", m => m.IdleTimeoutMinutes, (m, v) => m.IdleTimeoutMinutes = v),
         Of(nameof(PlatformEditModel.WeeklyQuotaKind), "Weekly quota", true, m => m.WeeklyQuotaKind, (m, v) => m.WeeklyQuotaKind = v, v => v.ToString()),
         Spec(nameof(PlatformEditModel.WeeklyGpuHours), "Weekly GPU hours", m => m.WeeklyGpuHours, (m, v) => m.WeeklyGpuHours = v),
         Text(nameof(PlatformEditModel.WeeklyQuotaResetRule), "Weekly quota reset", m => m.WeeklyQuotaResetRule, (m, v) => m.WeeklyQuotaResetRule = v),
+        Text(nameof(PlatformEditModel.WeeklyQuotaResetRuleZh), "Weekly quota reset (Chinese)", m => m.WeeklyQuotaResetRuleZh, (m, v) => m.WeeklyQuotaResetRuleZh = v),
         Of(nameof(PlatformEditModel.Gpus), "GPU options", true, m => m.Gpus, (m, v) => m.Gpus = v ?? [], DisplayGpus),
         Of(nameof(PlatformEditModel.Features), "Features", true, m => m.Features, (m, v) => m.Features = v ?? [], DisplayFeatures),
         Of(nameof(PlatformEditModel.Pros), "Pros", false, m => m.Pros, (m, v) => m.Pros = v ?? [], DisplayList),
+        Of(nameof(PlatformEditModel.ProsZh), "Pros (Chinese)", false, m => m.ProsZh, (m, v) => m.ProsZh = v ?? [], DisplayList),
         Of(nameof(PlatformEditModel.Cons), "Cons", false, m => m.Cons, (m, v) => m.Cons = v ?? [], DisplayList),
+        Of(nameof(PlatformEditModel.ConsZh), "Cons (Chinese)", false, m => m.ConsZh, (m, v) => m.ConsZh = v ?? [], DisplayList),
         Of(nameof(PlatformEditModel.GettingStarted), "Getting started", false, m => m.GettingStarted, (m, v) => m.GettingStarted = v ?? [], DisplayList),
+        Of(nameof(PlatformEditModel.GettingStartedZh), "Getting started (Chinese)", false, m => m.GettingStartedZh, (m, v) => m.GettingStartedZh = v ?? [], DisplayList),
         Of(nameof(PlatformEditModel.Sources), "Sources", false, m => m.Sources, (m, v) => m.Sources = v ?? [], DisplaySources),
         Of(nameof(PlatformEditModel.LastVerifiedOn), "Last verified", false, m => m.LastVerifiedOn, (m, v) => m.LastVerifiedOn = v, DisplayDate),
     ];
@@ -110,12 +117,17 @@ public sealed class PlatformField
 
     private static string DisplayDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotStated;
 
-    private static string Citation(string? note, string? url, string? title, DateOnly? asOf)
+    private static string Citation(string? note, string? noteZh, string? url, string? title, DateOnly? asOf)
     {
         var parts = new List<string>();
         if (!string.IsNullOrEmpty(note))
         {
             parts.Add($"“{note}”");
+        }
+
+        if (!string.IsNullOrEmpty(noteZh))
+        {
+            parts.Add($"Chinese: “{noteZh}”");
         }
 
         if (!string.IsNullOrEmpty(url) || !string.IsNullOrEmpty(title))
@@ -141,22 +153,22 @@ public sealed class PlatformField
             ({ } min, null) => $"at least {Number(min)}",
             (null, { } max) => $"up to {Number(max)}",
         };
-        return number + Citation(spec.Note, spec.SourceUrl, spec.SourceTitle, spec.AsOf);
+        return number + Citation(spec.Note, spec.NoteZh, spec.SourceUrl, spec.SourceTitle, spec.AsOf);
     }
 
     private static string DisplayGpus(List<GpuOptionEditModel> gpus) => gpus.Count == 0
         ? "none"
         : string.Join("; ", gpus.Select(g =>
-            $"{g.GpuModelSlug}{(g.PerSession is { } n ? $" ×{n}" : "")}{Citation(g.Note, g.SourceUrl, g.SourceTitle, g.AsOf)}"));
+            $"{g.GpuModelSlug}{(g.PerSession is { } n ? $" ×{n}" : "")}{Citation(g.Note, g.NoteZh, g.SourceUrl, g.SourceTitle, g.AsOf)}"));
 
     private static string DisplayFeatures(List<FeatureEditModel> features) => features.Count == 0
         ? "none"
         : string.Join("; ", features.Select(f =>
-            $"{f.Key}: {(f.Available ? "yes" : "no")}{Citation(f.Note, f.SourceUrl, f.SourceTitle, f.AsOf)}"));
+            $"{f.Key}: {(f.Available ? "yes" : "no")}{Citation(f.Note, f.NoteZh, f.SourceUrl, f.SourceTitle, f.AsOf)}"));
 
     private static string DisplayList(List<string> items) => items.Count == 0 ? "none" : string.Join("; ", items);
 
     private static string DisplaySources(List<SourceEditModel> sources) => sources.Count == 0
         ? "none"
-        : string.Join("; ", sources.Select(s => $"{s.Title} <{s.Url}>{(s.AccessedOn is { } d ? $" (accessed {DisplayDate(d)})" : "")}"));
+        : string.Join("; ", sources.Select(s => $"{s.Title}{(string.IsNullOrEmpty(s.TitleZh) ? "" : $" / {s.TitleZh}")} <{s.Url}>{(s.AccessedOn is { } d ? $" (accessed {DisplayDate(d)})" : "")}"));
 }

@@ -8,5 +8,6 @@ public sealed class SourceEditModel
 {
     public string Url { get; set; } = "";
     public string Title { get; set; } = "";
+    public string? TitleZh { get; set; }
     public DateOnly? AccessedOn { get; set; }
 }

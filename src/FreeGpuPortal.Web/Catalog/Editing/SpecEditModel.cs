@@ -9,6 +9,7 @@ public sealed class SpecEditModel
     public double? Min { get; set; }
     public double? Max { get; set; }
     public string? Note { get; set; }
+    public string? NoteZh { get; set; }
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
     public DateOnly? AsOf { get; set; }
@@ -18,6 +19,7 @@ public sealed class SpecEditModel
         Min = value.Min,
         Max = value.Max,
         Note = value.Note,
+        NoteZh = value.NoteZh,
         SourceUrl = value.SourceUrl,
         SourceTitle = value.SourceTitle,
         AsOf = value.AsOf,
@@ -28,6 +30,7 @@ public sealed class SpecEditModel
         value.Min = Min;
         value.Max = Max;
         value.Note = Note;
+        value.NoteZh = NoteZh;
         value.SourceUrl = SourceUrl;
         value.SourceTitle = SourceTitle;
         value.AsOf = AsOf;

@@ -3,7 +3,8 @@ namespace FreeGpuPortal.Web.Catalog.Editing;
 /// <summary>
 /// The rule that keeps a value's citation true when the value changes: its source and as-of date become the change's
 /// evidence and date, unless the change gives others for that value, and a note written for the old value is dropped
-/// unless the change confirms it still holds (<see cref="PlatformEditModel.NotesStillHold"/>). Every path that writes
+/// unless the change confirms it still holds (<see cref="PlatformEditModel.NotesStillHold"/>); its Chinese follows the
+/// same rule. Every path that writes
 /// values — an admin's edit, an applied hardware report, an import — saves through <see cref="CatalogEditor"/>, which
 /// applies this rule to creates and edits; reverts restore values together with the citation they had.
 /// </summary>
@@ -54,9 +55,9 @@ public static class ValueSources
                 (now.SourceUrl, now.SourceTitle, now.AsOf) = citation;
             }
 
-            if (now.Note is not null && now.Note == old.Note && !after.NotesStillHold.Contains(name))
+            if (!after.NotesStillHold.Contains(name))
             {
-                now.Note = null;
+                (now.Note, now.NoteZh) = (Dropped(now.Note, old.Note), Dropped(now.NoteZh, old.NoteZh));
             }
         }
 
@@ -73,9 +74,9 @@ public static class ValueSources
                 (option.SourceUrl, option.SourceTitle, option.AsOf) = citation;
             }
 
-            if (old is not null && option.Note is not null && option.Note == old.Note && !after.NotesStillHold.Contains(GpuKey(option.GpuModelSlug)))
+            if (old is not null && !after.NotesStillHold.Contains(GpuKey(option.GpuModelSlug)))
             {
-                option.Note = null;
+                (option.Note, option.NoteZh) = (Dropped(option.Note, old.Note), Dropped(option.NoteZh, old.NoteZh));
             }
         }
 
@@ -92,12 +93,15 @@ public static class ValueSources
                 (statement.SourceUrl, statement.SourceTitle, statement.AsOf) = citation;
             }
 
-            if (old is not null && statement.Note is not null && statement.Note == old.Note && !after.NotesStillHold.Contains(FeatureKey(statement.Key)))
+            if (old is not null && !after.NotesStillHold.Contains(FeatureKey(statement.Key)))
             {
-                statement.Note = null;
+                (statement.Note, statement.NoteZh) = (Dropped(statement.Note, old.Note), Dropped(statement.NoteZh, old.NoteZh));
             }
         }
     }
+
+    /// <summary>A note (in either language) left as it was written for the old value is dropped; a rewritten one stays.</summary>
+    private static string? Dropped(string? now, string? old) => now is not null && now == old ? null : now;
 
     /// <summary>
     /// The note of spec value <paramref name="name"/> as saved, when the form has changed the value but kept that note:
@@ -113,7 +117,15 @@ public static class ValueSources
         var old = get(before);
         var now = get(after);
         var changed = old.Min != now.Min || old.Max != now.Max || !Equals(companion(before), companion(after));
-        return changed && old.Note is { Length: > 0 } note && string.Equals(now.Note?.Trim(), note.Trim(), StringComparison.Ordinal) ? note : null;
+        if (!changed)
+        {
+            return null;
+        }
+
+        static bool Kept(string? oldNote, string? newNote) =>
+            oldNote is { Length: > 0 } && string.Equals(newNote?.Trim(), oldNote.Trim(), StringComparison.Ordinal);
+
+        return Kept(old.Note, now.Note) ? old.Note : Kept(old.NoteZh, now.NoteZh) ? old.NoteZh : null;
     }
 
     private readonly record struct Citation(string? Url, string? Title, DateOnly? AsOf)

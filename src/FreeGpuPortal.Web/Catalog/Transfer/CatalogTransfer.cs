@@ -18,16 +18,21 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
 {
     public const int MaxFileBytes = 4 * 1024 * 1024;
 
-    public static JsonSerializerOptions JsonOptions { get; } = new(EditJson.Options) { WriteIndented = true };
+    /// <summary>Indented, with Chinese and other non-ASCII text written as itself, so a maintainer can read the file.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(EditJson.Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public async Task<CatalogFile> ExportAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var gpuModels = await db.GpuModels.AsNoTracking().OrderBy(g => g.Slug)
-            .Select(g => new GpuModelEntry(g.Slug, g.Name, g.Vendor, g.Architecture, g.MemoryGb, g.MemoryType, g.Note, g.SourceUrl, g.SourceTitle))
+            .Select(g => new GpuModelEntry(g.Slug, g.Name, g.Vendor, g.Architecture, g.MemoryGb, g.MemoryType, g.Note, g.SourceUrl, g.SourceTitle, g.NoteZh))
             .ToListAsync(cancellationToken);
         var features = await db.Features.AsNoTracking().OrderBy(f => f.DisplayOrder)
-            .Select(f => new FeatureEntry(f.Key, f.Name, f.Description))
+            .Select(f => new FeatureEntry(f.Key, f.Name, f.Description, f.NameZh, f.DescriptionZh))
             .ToListAsync(cancellationToken);
         var slugs = await db.Platforms.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(cancellationToken);
 

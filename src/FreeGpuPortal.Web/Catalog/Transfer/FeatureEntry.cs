@@ -8,4 +8,4 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 
-public sealed record FeatureEntry(string Key, string Name, string? Description);
+public sealed record FeatureEntry(string Key, string Name, string? Description, string? NameZh = null, string? DescriptionZh = null);

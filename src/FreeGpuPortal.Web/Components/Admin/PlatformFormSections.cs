@@ -36,6 +36,12 @@ public static class PlatformFormSections
             name = name[..bracket];
         }
 
+        // A Chinese text sits beside its English one.
+        if (name.EndsWith("Zh", StringComparison.Ordinal))
+        {
+            name = name[..^2];
+        }
+
         return name switch
         {
             nameof(PlatformEditModel.CpuModel) => nameof(PlatformEditModel.CpuCount),

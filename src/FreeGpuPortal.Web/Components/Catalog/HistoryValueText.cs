@@ -57,7 +57,7 @@ public static class HistoryValueText
                     {
                         var name = names.GpuModels.GetValueOrDefault(gpu.GpuModelSlug, gpu.GpuModelSlug);
                         parts.Add(new(gpu.PerSession is { } n ? $"{n} × {name}" : name));
-                        Citation(parts, gpu.Note, gpu.SourceUrl, gpu.SourceTitle, gpu.AsOf, l);
+                        Citation(parts, gpu.Note, gpu.NoteZh, gpu.SourceUrl, gpu.SourceTitle, gpu.AsOf, l);
                     }, l);
                     break;
                 case nameof(PlatformEditModel.Features):
@@ -65,13 +65,14 @@ public static class HistoryValueText
                     {
                         var name = names.Features.GetValueOrDefault(feature.Key, feature.Key);
                         parts.Add(new($"{name}: {(feature.Available ? l["Feature.Yes"] : l["Feature.No"])}"));
-                        Citation(parts, feature.Note, feature.SourceUrl, feature.SourceTitle, feature.AsOf, l);
+                        Citation(parts, feature.Note, feature.NoteZh, feature.SourceUrl, feature.SourceTitle, feature.AsOf, l);
                     }, l);
                     break;
                 case nameof(PlatformEditModel.Sources):
                     Items(parts, Read<List<SourceEditModel>>(json) ?? [], source => parts.Add(new(source.Title.Length > 0 ? source.Title : source.Url, source.Url)), l);
                     break;
-                case nameof(PlatformEditModel.Pros) or nameof(PlatformEditModel.Cons) or nameof(PlatformEditModel.GettingStarted):
+                case nameof(PlatformEditModel.Pros) or nameof(PlatformEditModel.Cons) or nameof(PlatformEditModel.GettingStarted)
+                    or nameof(PlatformEditModel.ProsZh) or nameof(PlatformEditModel.ConsZh) or nameof(PlatformEditModel.GettingStartedZh):
                     Items(parts, Read<List<string>>(json) ?? [], item => parts.Add(new(item)), l);
                     break;
                 case nameof(PlatformEditModel.Website):
@@ -98,7 +99,7 @@ public static class HistoryValueText
     {
         spec ??= new SpecEditModel();
         parts.Add(new(text(spec) ?? l["Spec.NotStated"]));
-        Citation(parts, spec.Note, spec.SourceUrl, spec.SourceTitle, spec.AsOf, l);
+        Citation(parts, spec.Note, spec.NoteZh, spec.SourceUrl, spec.SourceTitle, spec.AsOf, l);
     }
 
     private static void Items<T>(List<ValuePart> parts, List<T> items, Action<T> describe, IStringLocalizer l)
@@ -121,12 +122,17 @@ public static class HistoryValueText
     }
 
     /// <summary>" (“note”; source: Title; as of 4 May 2026)", with the source as a link.</summary>
-    private static void Citation(List<ValuePart> parts, string? note, string? url, string? title, DateOnly? asOf, IStringLocalizer l)
+    private static void Citation(List<ValuePart> parts, string? note, string? noteZh, string? url, string? title, DateOnly? asOf, IStringLocalizer l)
     {
         var pieces = new List<List<ValuePart>>();
         if (!string.IsNullOrEmpty(note))
         {
             pieces.Add([new($"“{note}”")]);
+        }
+
+        if (!string.IsNullOrEmpty(noteZh))
+        {
+            pieces.Add([new($"{l["History.Value.NoteZh"]}: “{noteZh}”")]);
         }
 
         if (!string.IsNullOrEmpty(url) || !string.IsNullOrEmpty(title))

@@ -54,8 +54,18 @@ public static class SpecText
         Range(size, l["Unit.Gigabytes"]) is { } text && where is not null ? $"{text} ({where})" : Range(size, l["Unit.Gigabytes"]);
 
     /// <summary>What qualifies a weekly quota: its note and its reset rule, in one sentence pair.</summary>
-    public static string? QuotaNote(SpecValue hours, string? resetRule) =>
-        string.Join(" ", new[] { hours.Note, resetRule }.Where(n => n is not null)) is { Length: > 0 } text ? text : null;
+    public static ShownText? QuotaNote(SpecValue hours, string? resetRule, string? resetRuleZh) =>
+        CatalogTextResolver.Join(PortalLanguages.Current, Note(hours), Shown(resetRule, resetRuleZh));
+
+    /// <summary>A catalog text in the page's language, or the other language as a marked fallback.</summary>
+    public static ShownText? Shown(string? english, string? chinese) =>
+        CatalogTextResolver.Resolve(english, chinese, PortalLanguages.Current);
+
+    public static ShownList Shown(IReadOnlyList<string> english, IReadOnlyList<string> chinese) =>
+        CatalogTextResolver.Resolve(english, chinese, PortalLanguages.Current);
+
+    /// <summary>A spec value's note in the page's language.</summary>
+    public static ShownText? Note(SpecValue value) => Shown(value.Note, value.NoteZh);
 
     public static string? WeeklyQuota(PlatformSummary platform, IStringLocalizer l) => platform.WeeklyQuotaKind switch
     {

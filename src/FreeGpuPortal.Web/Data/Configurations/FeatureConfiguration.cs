@@ -12,5 +12,6 @@ public sealed class FeatureConfiguration : IEntityTypeConfiguration<Feature>
         feature.HasIndex(f => f.Key).IsUnique();
         feature.Property(f => f.Key).HasMaxLength(64);
         feature.Property(f => f.Name).HasMaxLength(120);
+        feature.Property(f => f.NameZh).HasMaxLength(120);
     }
 }

@@ -14,6 +14,7 @@ public sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         platform.Property(p => p.Name).HasMaxLength(120);
         platform.Property(p => p.Vendor).HasMaxLength(120);
         platform.Property(p => p.Summary).HasMaxLength(2000);
+        platform.Property(p => p.SummaryZh).HasMaxLength(2000);
         platform.Property(p => p.Website).HasMaxLength(2048);
         platform.Property(p => p.SuccessorSlug).HasMaxLength(2048);
         platform.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);

@@ -11,5 +11,6 @@ public sealed class PlatformSourceConfiguration : IEntityTypeConfiguration<Platf
     {
         source.Property(s => s.Url).HasMaxLength(2048);
         source.Property(s => s.Title).HasMaxLength(300);
+        source.Property(s => s.TitleZh).HasMaxLength(300);
     }
 }

@@ -139,6 +139,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DisplayOrder")
                         .HasColumnType("INTEGER");
 
@@ -149,6 +152,10 @@ namespace FreeGpuPortal.Web.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
@@ -181,6 +188,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteZh")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -219,6 +229,10 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ConsZh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CpuModel")
                         .HasColumnType("TEXT");
 
@@ -226,7 +240,14 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("GettingStartedZh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GpuAvailabilityNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GpuAvailabilityNoteZh")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastVerifiedOn")
@@ -238,6 +259,10 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Pros")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProsZh")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -254,11 +279,18 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<string>("StorageNote")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StorageNoteZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SuccessorSlug")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryZh")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -278,6 +310,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<string>("WeeklyQuotaResetRule")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WeeklyQuotaResetRuleZh")
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CpuCount", "FreeGpuPortal.Web.Catalog.Platform.CpuCount#SpecValue", b1 =>
                         {
                             b1.IsRequired();
@@ -292,6 +327,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                                 .HasColumnType("REAL");
 
                             b1.Property<string>("Note")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NoteZh")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("SourceTitle")
@@ -317,6 +355,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                             b1.Property<string>("Note")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("NoteZh")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("SourceTitle")
                                 .HasColumnType("TEXT");
 
@@ -338,6 +379,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                                 .HasColumnType("REAL");
 
                             b1.Property<string>("Note")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NoteZh")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("SourceTitle")
@@ -363,6 +407,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                             b1.Property<string>("Note")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("NoteZh")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("SourceTitle")
                                 .HasColumnType("TEXT");
 
@@ -386,6 +433,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                             b1.Property<string>("Note")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("NoteZh")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("SourceTitle")
                                 .HasColumnType("TEXT");
 
@@ -407,6 +457,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                                 .HasColumnType("REAL");
 
                             b1.Property<string>("Note")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NoteZh")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("SourceTitle")
@@ -440,6 +493,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteZh")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlatformId")
@@ -479,6 +535,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoteZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
 
@@ -512,6 +571,10 @@ namespace FreeGpuPortal.Web.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 

@@ -6,4 +6,4 @@ using Microsoft.Extensions.Localization;
 namespace FreeGpuPortal.Web.Components.Pages.Compare;
 
 /// <summary>One value of one platform in the compare view, with what its tooltip cites.</summary>
-public sealed record CompareCell(string? Text, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf, bool IsBest);
+public sealed record CompareCell(string? Text, ShownText? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf, bool IsBest);

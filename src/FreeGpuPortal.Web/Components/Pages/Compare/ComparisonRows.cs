@@ -20,16 +20,16 @@ public static class ComparisonRows
             {
                 var first = p.Gpus.FirstOrDefault();
                 var models = string.Join(" / ", p.Gpus.Select(g => g.Name));
-                return (SpecText.GpuMemory(p, l) is { } memory ? $"{memory} ({models})" : null, p.GpuAvailabilityNote, first?.SourceUrl, first?.SourceTitle, first?.AsOf);
+                return (SpecText.GpuMemory(p, l) is { } memory ? $"{memory} ({models})" : null, SpecText.Shown(p.GpuAvailabilityNote, p.GpuAvailabilityNoteZh), first?.SourceUrl, first?.SourceTitle, first?.AsOf);
             }),
             Numeric("cpu", l["Column.Cpu"], SortKey.CpuCores, platforms, p => Spec(SpecText.Cpu(p), p.CpuCount)),
             Numeric("ram", l["Column.Ram"], SortKey.RamGb, platforms, p => Spec(SpecText.Range(p.RamGb, l["Unit.Gigabytes"]), p.RamGb)),
             Numeric("storage", l["Column.Storage"], SortKey.StorageGb, platforms, p =>
-                Spec(SpecText.Storage(p.StorageGb, p.StorageNote, l), p.StorageGb)),
+                Spec(SpecText.Storage(p.StorageGb, SpecText.Shown(p.StorageNote, p.StorageNoteZh)?.Text, l), p.StorageGb)),
             Numeric("session", l["Column.MaxSession"], SortKey.SessionHours, platforms, p => Spec(SpecText.Range(p.MaxSessionHours, l["Unit.Hours"]), p.MaxSessionHours)),
             Numeric("idle", l["Column.IdleTimeout"], SortKey.IdleMinutes, platforms, p => Spec(SpecText.Minutes(p.IdleTimeoutMinutes, l), p.IdleTimeoutMinutes)),
             Numeric("weekly", l["Column.WeeklyQuota"], SortKey.WeeklyGpuHours, platforms, p =>
-                (SpecText.WeeklyQuota(p, l), SpecText.QuotaNote(p.WeeklyGpuHours, p.WeeklyQuotaResetRule),
+                (SpecText.WeeklyQuota(p, l), SpecText.QuotaNote(p.WeeklyGpuHours, p.WeeklyQuotaResetRule, p.WeeklyQuotaResetRuleZh),
                     p.WeeklyGpuHours.SourceUrl, p.WeeklyGpuHours.SourceTitle, p.WeeklyGpuHours.AsOf)),
         };
 
@@ -38,9 +38,9 @@ public static class ComparisonRows
             var stated = platforms.Select(p => p.Features.FirstOrDefault(f => f.Key == feature.Key)).ToList();
             var anyYes = stated.Any(f => f?.Available == true);
             var allYes = stated.All(f => f?.Available == true);
-            rows.Add(new CompareRow($"feature-{feature.Key}", feature.Name, [.. stated.Select(f => new CompareCell(
+            rows.Add(new CompareRow($"feature-{feature.Key}", SpecText.Shown(feature.Name, feature.NameZh)?.Text ?? feature.Name, [.. stated.Select(f => new CompareCell(
                 f is null ? null : (string)(f.Available ? l["Feature.Yes"] : l["Feature.No"]),
-                f?.Note, f?.SourceUrl, f?.SourceTitle, f?.AsOf,
+                f is null ? null : SpecText.Shown(f.Note, f.NoteZh), f?.SourceUrl, f?.SourceTitle, f?.AsOf,
                 IsBest: anyYes && !allYes && f?.Available == true))]));
         }
 
@@ -49,15 +49,15 @@ public static class ComparisonRows
         return rows;
     }
 
-    private static (string? Text, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf) Spec(string? text, SpecValue spec) =>
-        (text, spec.Note, spec.SourceUrl, spec.SourceTitle, spec.AsOf);
+    private static (string? Text, ShownText? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf) Spec(string? text, SpecValue spec) =>
+        (text, SpecText.Note(spec), spec.SourceUrl, spec.SourceTitle, spec.AsOf);
 
     private static CompareRow Numeric(
         string key,
         string label,
         SortKey sortKey,
         IReadOnlyList<PlatformSummary> platforms,
-        Func<PlatformSummary, (string? Text, string? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf)> display)
+        Func<PlatformSummary, (string? Text, ShownText? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf)> display)
     {
         var rule = new PlatformQuery { Sort = new PlatformSort(sortKey, Descending: false) };
         var values = platforms.Select(rule.SortValue).ToList();

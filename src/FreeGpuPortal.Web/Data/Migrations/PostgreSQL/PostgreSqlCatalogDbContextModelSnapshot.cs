@@ -150,6 +150,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasColumnType("text");
+
                     b.Property<int>("DisplayOrder")
                         .HasColumnType("integer");
 
@@ -160,6 +163,10 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
@@ -194,6 +201,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(120)");
 
                     b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NoteZh")
                         .HasColumnType("text");
 
                     b.Property<string>("Slug")
@@ -234,6 +244,10 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.PrimitiveCollection<List<string>>("ConsZh")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("CpuModel")
                         .HasColumnType("text");
 
@@ -241,7 +255,14 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.PrimitiveCollection<List<string>>("GettingStartedZh")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("GpuAvailabilityNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GpuAvailabilityNoteZh")
                         .HasColumnType("text");
 
                     b.Property<DateOnly?>("LastVerifiedOn")
@@ -253,6 +274,10 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(120)");
 
                     b.PrimitiveCollection<List<string>>("Pros")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("ProsZh")
                         .IsRequired()
                         .HasColumnType("text[]");
 
@@ -269,11 +294,18 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("StorageNote")
                         .HasColumnType("text");
 
+                    b.Property<string>("StorageNoteZh")
+                        .HasColumnType("text");
+
                     b.Property<string>("SuccessorSlug")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
                     b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SummaryZh")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -293,6 +325,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("WeeklyQuotaResetRule")
                         .HasColumnType("text");
 
+                    b.Property<string>("WeeklyQuotaResetRuleZh")
+                        .HasColumnType("text");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CpuCount", "FreeGpuPortal.Web.Catalog.Platform.CpuCount#SpecValue", b1 =>
                         {
                             b1.IsRequired();
@@ -307,6 +342,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("double precision");
 
                             b1.Property<string>("Note")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("NoteZh")
                                 .HasColumnType("text");
 
                             b1.Property<string>("SourceTitle")
@@ -332,6 +370,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                             b1.Property<string>("Note")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("NoteZh")
+                                .HasColumnType("text");
+
                             b1.Property<string>("SourceTitle")
                                 .HasColumnType("text");
 
@@ -353,6 +394,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("double precision");
 
                             b1.Property<string>("Note")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("NoteZh")
                                 .HasColumnType("text");
 
                             b1.Property<string>("SourceTitle")
@@ -378,6 +422,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                             b1.Property<string>("Note")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("NoteZh")
+                                .HasColumnType("text");
+
                             b1.Property<string>("SourceTitle")
                                 .HasColumnType("text");
 
@@ -401,6 +448,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                             b1.Property<string>("Note")
                                 .HasColumnType("text");
 
+                            b1.Property<string>("NoteZh")
+                                .HasColumnType("text");
+
                             b1.Property<string>("SourceTitle")
                                 .HasColumnType("text");
 
@@ -422,6 +472,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("double precision");
 
                             b1.Property<string>("Note")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("NoteZh")
                                 .HasColumnType("text");
 
                             b1.Property<string>("SourceTitle")
@@ -457,6 +510,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("integer");
 
                     b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NoteZh")
                         .HasColumnType("text");
 
                     b.Property<int>("PlatformId")
@@ -498,6 +554,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<string>("NoteZh")
+                        .HasColumnType("text");
+
                     b.Property<int>("PlatformId")
                         .HasColumnType("integer");
 
@@ -533,6 +592,10 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+using FreeGpuPortal.IntegrationTests.Api;
+using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog.Editing;
+
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FreeGpuPortal.IntegrationTests.Localization;
+
+/// <summary>
+/// The catalog's own text in both languages, as served by the real app: the Chinese pages hold Chinese headings and
+/// Chinese catalog text, the English pages English, the API the language asked for; a text missing in the page's
+/// language shows the other one with its lang attribute and a marker in its own language.
+/// </summary>
+public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string KaggleSummaryZh = "Kaggle Notebooks：可共享的 Jupyter 笔记本，运行在免费的 GPU 和 CPU 上。";
+    private const string KaggleSummaryEn = "Kaggle Notebooks: shareable Jupyter notebooks on free GPUs and CPUs.";
+
+    public static TheoryData<string, string, string> Platforms() => new()
+    {
+        { "gradient", "Gradient 社区笔记本（Community Notebooks）", "在免费 GPU 上运行时没有私有笔记本" },
+        { "colab", "Colaboratory：可使用免费 GPU 和 TPU 的 Jupyter 笔记本 IDE", "与 Google Drive 集成，用于数据存储" },
+        { "kaggle", KaggleSummaryZh, "交互式 GPU 模式下空闲超时较短，为 20 分钟" },
+    };
+
+    [Fact]
+    public async Task The_Chinese_comparison_page_holds_Chinese_headings_and_catalog_text()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/zh-CN/");
+
+        Assert.Contains("<html lang=\"zh-CN\"", html, StringComparison.Ordinal);
+        Assert.Contains("对比免费 GPU 平台", html, StringComparison.Ordinal);
+        Assert.Contains("私有笔记本", html, StringComparison.Ordinal); // a feature name, in the table and the filters
+        Assert.Contains("在交互式 GPU 模式下。", html, StringComparison.Ordinal); // a value's note, in its popover
+        Assert.DoesNotContain("Private notebooks", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"fallback-marker\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task Each_Chinese_platform_page_holds_Chinese_headings_and_text(string slug, string summary, string listItem)
+    {
+        var response = await factory.CreateClient().GetAsync($"/zh-CN/platforms/{slug}");
+        var html = WithoutHistory(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var heading in new[] { "规格", "优点", "缺点", "如何开始", "来源" })
+        {
+            Assert.Contains($">{heading}</h2>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(summary, html, StringComparison.Ordinal);
+        Assert.Contains(listItem, html, StringComparison.Ordinal);
+        Assert.Contains("Edwin Tan，《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal); // a source title
+        Assert.DoesNotContain("No credit card at sign-up", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"fallback-marker\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_English_platform_page_holds_English()
+    {
+        var html = WithoutHistory(await factory.CreateClient().GetStringAsync("/platforms/kaggle"));
+
+        Assert.Contains(KaggleSummaryEn, html, StringComparison.Ordinal);
+        Assert.Contains("Short idle time of 20 minutes in interactive GPU mode", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(KaggleSummaryZh, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("交互式", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The page before its history, which lists changes of both languages' fields as they were recorded.</summary>
+    private static string WithoutHistory(string html)
+    {
+        var history = html.IndexOf("data-testid=\"platform-history\"", StringComparison.Ordinal);
+        Assert.True(history > 0, "the page has a history section");
+        return html[..history];
+    }
+
+    [Fact]
+    public async Task The_api_answers_in_the_language_asked_for_with_the_same_keys()
+    {
+        var client = factory.CreateClient();
+
+        using var chinese = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/kaggle?lang=zh-CN"));
+        using var english = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/kaggle?lang=en"));
+        Assert.StartsWith(KaggleSummaryZh, chinese.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(KaggleSummaryEn, english.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Kaggle 数据集", chinese.RootElement.GetProperty("pros").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("在交互式 GPU 模式下。", chinese.RootElement.GetProperty("idleTimeoutMinutes").GetProperty("note").GetString());
+        Assert.Equal("每周六 UTC 午夜重置。", chinese.RootElement.GetProperty("weeklyQuotaResetRule").GetString());
+        Assert.Equal(
+            english.RootElement.EnumerateObject().Select(p => p.Name),
+            chinese.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("limited", chinese.RootElement.GetProperty("weeklyQuotaKind").GetString());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/platforms");
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
+        var byHeader = await client.SendAsync(request);
+        Assert.Contains("Accept-Language", byHeader.Headers.Vary);
+        var list = await byHeader.Content.ReadAsStringAsync();
+        Assert.Contains("\"name\":\"私有笔记本\"", list, StringComparison.Ordinal);
+
+        var csv = Csv.Parse(await client.GetStringAsync("/api/v1/platforms.csv?lang=zh-CN"));
+        Assert.Equal("Slug", csv[0][0]);
+        Assert.Equal("Pros", csv[0][Array.IndexOf([.. csv[0]], "Pros")]);
+        var kaggle = csv.Single(r => r[0] == "kaggle");
+        Assert.Contains("Kaggle 数据集", kaggle[Array.IndexOf([.. csv[0]], "Pros")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_text_missing_in_the_pages_language_shows_the_other_marked_in_its_own_language()
+    {
+        await using var portal = new PortalFactory();
+        var client = portal.CreateClient(); // starts the app: migrate and seed
+        var editor = portal.Services.GetRequiredService<CatalogEditor>();
+        var kaggle = (await editor.GetForEditAsync("kaggle"))!;
+        kaggle.SummaryZh = null;
+        kaggle.ProsZh = [];
+        var gradient = (await editor.GetForEditAsync("gradient"))!;
+        gradient.Summary = null;
+        var admin = new Actor("admin-1", "admin@example.org");
+        Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(kaggle, new ChangeEvidence { Note = "test" }, admin)));
+        Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(gradient, new ChangeEvidence { Note = "test" }, admin)));
+
+        var chinesePage = await client.GetStringAsync("/zh-CN/platforms/kaggle");
+        Assert.Contains($"<span lang=\"en\" data-fallback=\"en\">{KaggleSummaryEn}", chinesePage, StringComparison.Ordinal);
+        Assert.Contains("<small class=\"fallback-marker\" lang=\"en\" data-testid=\"fallback-marker\">English only</small>", chinesePage, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"pros\" lang=\"en\">", chinesePage, StringComparison.Ordinal);
+        Assert.Contains("缺点", chinesePage, StringComparison.Ordinal); // the cons still in Chinese
+        Assert.Contains("交互式 GPU 模式下空闲超时较短，为 20 分钟", chinesePage, StringComparison.Ordinal);
+
+        var englishPage = await client.GetStringAsync("/platforms/gradient");
+        Assert.Contains("<span lang=\"zh-CN\" data-fallback=\"zh-CN\">Gradient 社区笔记本", englishPage, StringComparison.Ordinal);
+        Assert.Contains(">仅中文</small>", englishPage, StringComparison.Ordinal);
+
+        // The API falls back the same way, without a marker: the text is all a script gets.
+        using var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/kaggle?lang=zh-CN"));
+        Assert.StartsWith(KaggleSummaryEn, api.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+
+        // A fully translated page has no marker.
+        Assert.DoesNotContain("fallback-marker", await client.GetStringAsync("/zh-CN/platforms/colab"), StringComparison.Ordinal);
+    }
+}
