@@ -88,8 +88,13 @@ public sealed class ComparisonPageTests : PortalComponentTest
             Assert.True(notStated is not null, $"{slug} {column} should read 'not stated' but reads '{cell.TextContent.Trim()}'");
             Assert.Equal("not stated", notStated.TextContent.Trim());
             Assert.Equal("The sources do not state this value.", notStated.GetAttribute("title"));
-            Assert.Single(cell.QuerySelectorAll(":scope > .not-stated"));
-            Assert.Empty(cell.QuerySelectorAll(".sourced-value"));
+            // It still opens a popover, so that a visitor who knows the value can suggest it.
+            var button = cell.QuerySelector(".sourced-value");
+            Assert.True(button is not null, $"{slug} {column}: 'not stated' opens no popover");
+            Assert.Same(notStated.ParentElement, button);
+            Assert.Single(cell.QuerySelectorAll(".not-stated"));
+            var suggest = cell.QuerySelector("[role=tooltip] a.suggest-link")?.GetAttribute("href") ?? "";
+            Assert.StartsWith($"platforms/{slug}/suggest?field=", suggest, StringComparison.Ordinal);
         }
 
         // A known value is a sourced value; "not stated" appears inside it only for its missing as-of date.
