@@ -129,11 +129,16 @@ public sealed class PortalServer : IAsyncDisposable
     };
 
     /// <summary>Resident set size of the portal's process, from /proc.</summary>
-    public long ResidentBytes()
+    /// <summary>
+    /// A resident-memory figure of the portal's process from /proc/PID/status: <c>VmRSS</c> in all, or a part of it —
+    /// <c>RssAnon</c> (the GC heap and native allocations), <c>RssFile</c> (mapped assemblies and libraries),
+    /// <c>RssShmem</c> (the runtime maps the JIT's executable code through shared memory).
+    /// </summary>
+    public long ResidentBytes(string field = "VmRSS")
     {
         foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
             }

@@ -37,10 +37,10 @@ public sealed class SoakSummary(
         text.AppendLine();
         var minutes = (int)Math.Ceiling(seconds / 60);
         var step = Math.Max(1, minutes / 10);
-        Line(text, $"Per {step} min (latencies of all requests in the period; RSS and GC heap at its end; load average its mean):");
+        Line(text, $"Per {step} min (latencies of all requests in the period; RSS, GC heap and circuits held in memory at its end; load average its mean):");
         text.AppendLine();
-        text.AppendLine("| minutes | view p50 | view p99 | JSON p99 | CSV p99 | parse p99 | save p50 | 5xx | RSS MB | GC heap MB | load |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| minutes | view p50 | view p99 | JSON p99 | CSV p99 | parse p99 | save p50 | 5xx | RSS MB | GC heap MB | circuits | load |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var start = 0; start < minutes; start += step)
         {
             double from = start * 60, to = Math.Min(minutes, start + step) * 60;
@@ -54,7 +54,7 @@ public sealed class SoakSummary(
             Line(text, $"| {start}–{Math.Min(minutes, start + step)} | {Ms(LatencyRecorder.Percentile(views, 50))} | {Ms(LatencyRecorder.Percentile(views, 99))} "
                 + $"| {Ms(P99(RequestKind.ApiJson, from, to))} | {Ms(P99(RequestKind.ApiCsv, from, to))} | {Ms(P99(RequestKind.Parse, from, to))} "
                 + $"| {Ms(LatencyRecorder.Percentile(recorder.Between(RequestKind.AdminSave, from, to), 50))} | {period.Sum(r => r.ServerErrors)} "
-                + $"| {period[^1].ResidentMegabytes:0} | {period[^1].GcHeapMegabytes:0.0} | {Mean(period.Select(r => r.LoadAverage)):0.00} |");
+                + $"| {period[^1].ResidentMegabytes:0} | {period[^1].GcHeapMegabytes:0.0} | {period[^1].ActiveCircuits:0} | {Mean(period.Select(r => r.LoadAverage)):0.00} |");
         }
 
         text.AppendLine();

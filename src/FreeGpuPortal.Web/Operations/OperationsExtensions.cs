@@ -58,7 +58,8 @@ public static class OperationsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(PortalMetrics.MeterName, "Microsoft.EntityFrameworkCore")
+                // Blazor's circuit meter: how many interactive circuits are held in memory, and how many are connected.
+                .AddMeter(PortalMetrics.MeterName, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Components.Server.Circuits")
                 .AddPrometheusExporter())
             .WithTracing(tracing =>
             {
