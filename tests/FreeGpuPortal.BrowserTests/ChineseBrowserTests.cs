@@ -4,6 +4,8 @@ using Deque.AxeCore.Playwright;
 
 using Microsoft.Playwright;
 
+using static FreeGpuPortal.BrowserTests.PageConditions;
+
 namespace FreeGpuPortal.BrowserTests;
 
 /// <summary>The portal in Simplified Chinese under /zh-CN/, in a real browser: language choice, and the admin area's interactive pages.</summary>
@@ -12,9 +14,6 @@ public sealed class ChineseBrowserTests(BrowserFixture fixture)
 {
     private const string Email = "zh-admin@example.org";
     private const string Password = "a quiet lake at dawn in spring";
-
-    private static Task WaitUntilEnhancedAsync(IPage page) => page.Locator("html[data-enhanced]").WaitForAsync(
-        new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     private static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator(".admin-shell[data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
@@ -129,28 +128,6 @@ public sealed class ChineseBrowserTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await page.Locator("[data-testid=save]").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/zh-CN/admin/platforms/gradient/history\?saved=\d+$"));
-    }
-
-    private static async Task<string[]> RowsAsync(IPage page) =>
-        [.. await page.Locator("tr[data-platform]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.platform)")];
-
-    private static async Task ExpectRowsAsync(IPage page, params string[] expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string[] rows;
-        do
-        {
-            rows = await RowsAsync(page);
-            if (rows.SequenceEqual(expected))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Equal(expected, rows);
     }
 
     [Fact]

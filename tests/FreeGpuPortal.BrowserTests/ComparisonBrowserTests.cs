@@ -5,46 +5,13 @@ using Deque.AxeCore.Playwright;
 
 using Microsoft.Playwright;
 
+using static FreeGpuPortal.BrowserTests.PageConditions;
+
 namespace FreeGpuPortal.BrowserTests;
 
 [Collection(BrowserCollection.Name)]
 public sealed class ComparisonBrowserTests(BrowserFixture fixture)
 {
-    private static async Task<string[]> RowsAsync(IPage page) =>
-        [.. await page.Locator("tr[data-platform]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.platform)")];
-
-    /// <summary>portal.js marks the page once it has wired up the filters, so clicks are not lost before that.</summary>
-    private static Task WaitUntilEnhancedAsync(IPage page) => page.Locator("html[data-enhanced]").WaitForAsync(
-        new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
-    private static async Task ExpectRowsAsync(IPage page, params string[] expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string[] rows;
-        do
-        {
-            try
-            {
-                rows = await RowsAsync(page);
-            }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
-            {
-                // Going back to an entry of a document that was reloaded since is a full page load: read again.
-                rows = [];
-            }
-
-            if (rows.SequenceEqual(expected))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Equal(expected, rows);
-    }
-
     [Fact]
     public async Task Sort_filter_reload_and_back_keep_the_view_in_the_url()
     {

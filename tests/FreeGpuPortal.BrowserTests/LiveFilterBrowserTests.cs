@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 
 using Microsoft.Playwright;
 
+using static FreeGpuPortal.BrowserTests.PageConditions;
+
 namespace FreeGpuPortal.BrowserTests;
 
 /// <summary>
@@ -35,23 +37,6 @@ public sealed class LiveFilterBrowserTests(BrowserFixture fixture)
             };
             return trouble;
         }
-    }
-
-    private static Task WaitUntilEnhancedAsync(IPage page) => page.Locator("html[data-enhanced]").WaitForAsync(
-        new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
-    private static async Task<string[]> RowsAsync(IPage page) =>
-        [.. await page.Locator("tr[data-platform]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.platform)")];
-
-    private static async Task ExpectRowsAsync(IPage page, params string[] expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(await RowsAsync(page)).SequenceEqual(expected) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(expected, await RowsAsync(page));
     }
 
     /// <summary>Asks for each address once, so the browser's requests below are answered from the output cache.</summary>

@@ -17,4 +17,41 @@ public static class PageConditions
             await Task.Delay(50);
         }
     }
+
+    /// <summary>portal.js marks the page once it has wired up the filters, so clicks are not lost before that.</summary>
+    public static Task WaitUntilEnhancedAsync(IPage page) => page.Locator("html[data-enhanced]").WaitForAsync(
+        new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>The comparison table's platforms, top to bottom, by slug.</summary>
+    public static async Task<string[]> RowsAsync(IPage page) =>
+        [.. await page.Locator("tr[data-platform]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.platform)")];
+
+    /// <summary>Waits up to 10 s for the table to hold exactly <paramref name="expected"/>, in that order.</summary>
+    public static async Task ExpectRowsAsync(IPage page, params string[] expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string[] rows;
+        do
+        {
+            try
+            {
+                rows = await RowsAsync(page);
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // Going back to an entry of a document that was reloaded since is a full page load: read again.
+                rows = [];
+            }
+
+            if (rows.SequenceEqual(expected))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Equal(expected, rows);
+    }
 }

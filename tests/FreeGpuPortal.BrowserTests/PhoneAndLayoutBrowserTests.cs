@@ -6,6 +6,8 @@ using FreeGpuPortal.Web.Catalog.Editing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+using static FreeGpuPortal.BrowserTests.PageConditions;
+
 namespace FreeGpuPortal.BrowserTests;
 
 /// <summary>The public pages on a 375 px phone and with text no layout expects; the icon every page names.</summary>
@@ -13,9 +15,6 @@ namespace FreeGpuPortal.BrowserTests;
 public sealed class PhoneAndLayoutBrowserTests(BrowserFixture fixture)
 {
     private const int PhoneWidth = 375;
-
-    private static Task WaitUntilEnhancedAsync(IPage page) => page.Locator("html[data-enhanced]").WaitForAsync(
-        new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     private static async Task AssertInsideViewportAsync(ILocator element, int width, string what)
     {
