@@ -76,36 +76,8 @@ public sealed class PortalInstance(string name, string publishedFolder, string d
     }
 
     /// <summary>Runs the portal's command line with this instance's settings, <paramref name="standardInput"/> on stdin.</summary>
-    public async Task<(int ExitCode, string Output)> RunCommandAsync(string standardInput, params string[] arguments)
-    {
-        var start = ProcessStart();
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(standardInput);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            return (-1, $"{string.Join(' ', arguments)} did not end within 120 s:\n{await output}{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
+    public Task<(int ExitCode, string Output)> RunCommandAsync(string standardInput, params string[] arguments) =>
+        PortalCommandLine.RunAsync(ProcessStart(), standardInput, TimeSpan.FromSeconds(120), arguments);
 
     private ProcessStartInfo ProcessStart()
     {

@@ -237,4 +237,44 @@ public sealed class PublishedAdminEditTests(PublishedFormsFixture portal)
         await page.WaitForURLAsync(new Regex("/admin$"));
         Assert.Equal("Google Colab", await portal.PublicValueAsync("colab", "name"));
     }
+
+    /// <summary>Blazor's circuit gauges at /metrics (the test reaches it over loopback, as a local scraper does).</summary>
+    private async Task<(double Active, double Connected)> CircuitsAsync()
+    {
+        using var client = portal.NewHttpClient();
+        var text = await client.GetStringAsync("/metrics");
+        double Gauge(string name) => text.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("aspnetcore_components_circuit_active", text);
+        return (Gauge("aspnetcore_components_circuit_active"), Gauge("aspnetcore_components_circuit_connected"));
+    }
+
+    [Fact]
+    public async Task An_open_edit_page_is_one_circuit_in_the_metrics_and_closing_its_tab_releases_it()
+    {
+        var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
+        var before = await CircuitsAsync();
+
+        // Another tab with the edit page is a circuit of its own, connected to its browser.
+        var second = await context.NewPageAsync();
+        await PublishedFormsFixture.OpenEditAsync(second, "kaggle", "IdleTimeoutMinutes");
+        var open = await CircuitsAsync();
+        Assert.True(open.Active >= before.Active + 1 && open.Connected >= 1, $"before {before}, with the edit tab open {open}");
+
+        // Closing the tab tells the server (the page's unload beacon): the circuit is released at once, not kept for a
+        // reconnect, so an admin who opens the editor many times a day does not leave one circuit per visit behind.
+        await second.CloseAsync();
+        var after = open;
+        for (var attempt = 0; attempt < 50 && after.Active > open.Active - 1; attempt++)
+        {
+            await Task.Delay(200);
+            after = await CircuitsAsync();
+        }
+
+        Assert.True(after.Active <= open.Active - 1, $"with the edit tab open {open}, 10 s after closing it {after}");
+        await context.CloseAsync();
+    }
 }

@@ -127,24 +127,8 @@ public class PublishedPortalFixture : IAsyncLifetime
     /// Runs the portal's own command line against the server's data directory, as an operator would
     /// (<c>FreeGpuPortal.Web admin create --email …</c>), with <paramref name="standardInput"/> on standard input.
     /// </summary>
-    public async Task<(int ExitCode, string Output)> RunPortalCommandAsync(string standardInput, params string[] arguments)
-    {
-        var start = PortalProcess();
-        start.RedirectStandardInput = true;
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(standardInput);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    public Task<(int ExitCode, string Output)> RunPortalCommandAsync(string standardInput, params string[] arguments) =>
+        PortalCommandLine.RunAsync(PortalProcess(), standardInput, TimeSpan.FromSeconds(60), arguments);
 
     /// <summary>Creates an admin with the command line; an admin that exists already is fine.</summary>
     public async Task CreateAdminAsync(string email, string password)
