@@ -49,6 +49,8 @@ public sealed partial class ChineseAccountPagesTests(SecurityPortal portal) : IC
         Assert.Contains("密码", text);
         Assert.Contains("使用通行密钥登录", text);
         AssertNoEnglish("/zh-CN/Account/Login", html);
+        // What the passkey script may have to say, it says in the page's language.
+        Assert.Contains("unsupported-message=\"浏览器缺少部分通行密钥功能，请更新浏览器。\"", html);
     }
 
     [Fact]
