@@ -199,6 +199,54 @@ public sealed partial class ChineseAccountPagesTests(SecurityPortal portal) : IC
         AssertNoEnglish("the two-factor page with its status", html);
     }
 
+    [Fact]
+    public async Task The_second_factor_and_the_two_factor_pages_are_in_Chinese()
+    {
+        await portal.CreateAdminAsync("zh-2fa@example.org");
+        var key = await portal.EnableAuthenticatorAsync("zh-2fa@example.org");
+        var client = portal.NewClient();
+
+        var password = await PostLoginAsync(client, "/zh-CN", "zh-2fa@example.org", SecurityPortal.Password);
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        var secondFactor = password.Headers.Location!;
+        Assert.Equal("/zh-CN/Account/LoginWith2fa", secondFactor.AbsolutePath);
+        var form = await client.GetStringAsync(secondFactor);
+        Assert.Contains("双重身份验证", form);
+        AssertNoEnglish("the second-factor page", form);
+        AssertNoEnglish("the recovery-code page", await client.GetStringAsync("/zh-CN/Account/LoginWithRecoveryCode"));
+
+        var wrongCode = await SecurityPortal.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
+        {
+            ["Input.TwoFactorCode"] = "000000" == Totp.Code(key) ? "111111" : "000000",
+        });
+        var wrongHtml = await wrongCode.Content.ReadAsStringAsync();
+        Assert.Contains("错误：身份验证器验证码无效。", wrongHtml);
+        AssertNoEnglish("the refused code", wrongHtml);
+        var tooShort = await (await SecurityPortal.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
+        {
+            ["Input.TwoFactorCode"] = "12",
+        })).Content.ReadAsStringAsync();
+        Assert.Contains("身份验证器验证码的长度必须在 6 到 7 个字符之间。", tooShort);
+
+        var signedIn = await SecurityPortal.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
+        {
+            ["Input.TwoFactorCode"] = Totp.Code(key),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        foreach (var path in new[] { "Account/Manage/TwoFactorAuthentication", "Account/Manage/Disable2fa", "Account/Manage/GenerateRecoveryCodes" })
+        {
+            var html = await client.GetStringAsync("/zh-CN/" + path);
+            AssertNoEnglish(path, html, "zh-2fa@example.org");
+        }
+
+        var codes = await SecurityPortal.PostFormAsync(client, "/zh-CN/Account/Manage/GenerateRecoveryCodes", "generate-recovery-codes", []);
+        var codesHtml = await codes.Content.ReadAsStringAsync();
+        Assert.Contains("你已生成新的恢复代码。", codesHtml);
+        Assert.Equal(10, Regex.Matches(codesHtml, "<code class=\"recovery-code\">").Count);
+        AssertNoEnglish("the new recovery codes", Regex.Replace(codesHtml, "<code class=\"recovery-code\">[^<]*</code>", " "), "zh-2fa@example.org");
+    }
+
     private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string prefix, string email, string password) =>
         await SecurityPortal.PostFormAsync(client, prefix + "/Account/Login", "login", new Dictionary<string, string>
         {
