@@ -62,7 +62,8 @@ public static class AccountsExtensions
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<PortalIdentityErrorDescriber>();
 
         // Every cookie the app sets: not readable by scripts, only over HTTPS outside Development, never sent on
         // cross-site requests. (Development runs over plain HTTP too.)

@@ -1,14 +1,16 @@
 using System.Reflection;
 
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Accounts;
 
 /// <summary>
 /// Length over composition, as NIST SP 800-63B recommends: no character-class rules, but a minimum length, a generous
-/// maximum, and no password from a list of common ones or containing the account's e-mail name.
+/// maximum, and no password from a list of common ones or containing the account's e-mail name. The messages are in
+/// the request's language, as Identity's own are (see <see cref="PortalIdentityErrorDescriber"/>).
 /// </summary>
-public sealed class PasswordRules : IPasswordValidator<PortalUser>
+public sealed class PasswordRules(IStringLocalizer<SharedResource> localizer) : IPasswordValidator<PortalUser>
 {
     public const int MaximumLength = 256;
 
@@ -22,22 +24,25 @@ public sealed class PasswordRules : IPasswordValidator<PortalUser>
         password ??= "";
         if (password.Length > MaximumLength)
         {
-            errors.Add(new IdentityError { Code = "PasswordTooLong", Description = $"Passwords must be at most {MaximumLength} characters." });
+            errors.Add(Error("PasswordTooLong", MaximumLength));
         }
 
         if (CommonPasswords.Value.Contains(password.Trim()))
         {
-            errors.Add(new IdentityError { Code = "PasswordCommon", Description = "This password is on a list of commonly used passwords. Choose another." });
+            errors.Add(Error("PasswordCommon"));
         }
 
         var emailName = (user.Email ?? user.UserName ?? "").Split('@')[0];
         if (emailName.Length >= 3 && password.Contains(emailName, StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add(new IdentityError { Code = "PasswordContainsEmailName", Description = "Passwords must not contain the name part of your e-mail address." });
+            errors.Add(Error("PasswordContainsEmailName"));
         }
 
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
+
+    private IdentityError Error(string code, params object[] arguments) =>
+        new() { Code = code, Description = localizer["Identity." + code, arguments] };
 
     private static HashSet<string> LoadCommonPasswords()
     {

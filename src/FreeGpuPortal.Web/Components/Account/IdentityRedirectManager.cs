@@ -2,10 +2,11 @@ using FreeGpuPortal.Web.Accounts;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Components.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<SharedResource> localizer)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 
@@ -52,5 +53,5 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         => RedirectToWithStatus(CurrentPath, message, context);
 
     public void RedirectToInvalidUser(UserManager<PortalUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+        => RedirectToWithStatus("Account/InvalidUser", AccountStatus.Error(localizer, localizer["Account.InvalidUser.Status", userManager.GetUserId(context.User) ?? ""]), context);
 }

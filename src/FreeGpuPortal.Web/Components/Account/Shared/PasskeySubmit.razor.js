@@ -4,6 +4,13 @@ const browserSupportsPasskeys =
     typeof window.PublicKeyCredential.parseCreationOptionsFromJSON === 'function' &&
     typeof window.PublicKeyCredential.parseRequestOptionsFromJSON === 'function';
 
+// The messages a person may see come from the page, in its language (attributes of <passkey-submit>).
+const messages = {
+    unsupported: 'Some passkey features are missing. Please update your browser.',
+    serverFailed: 'The server responded with status {0}.',
+    notProvided: 'No passkey was provided by the authenticator.',
+};
+
 async function fetchWithErrorHandling(url, options = {}) {
     const response = await fetch(url, {
         credentials: 'include',
@@ -12,7 +19,7 @@ async function fetchWithErrorHandling(url, options = {}) {
     if (!response.ok) {
         const text = await response.text();
         console.error(text);
-        throw new Error(`The server responded with status ${response.status}.`);
+        throw new Error(messages.serverFailed.replace('{0}', response.status));
     }
     return response;
 }
@@ -51,6 +58,9 @@ customElements.define('passkey-submit', class extends HTMLElement {
             requestTokenName: this.getAttribute('request-token-name'),
             requestTokenValue: this.getAttribute('request-token-value'),
         };
+        messages.unsupported = this.getAttribute('unsupported-message') ?? messages.unsupported;
+        messages.serverFailed = this.getAttribute('server-failed-message') ?? messages.serverFailed;
+        messages.notProvided = this.getAttribute('not-provided-message') ?? messages.notProvided;
 
         this.internals.form.addEventListener('submit', (event) => {
             if (event.submitter?.name === '__passkeySubmit') {
@@ -68,7 +78,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
 
     async obtainCredential(useConditionalMediation, signal) {
         if (!browserSupportsPasskeys) {
-            throw new Error('Some passkey features are missing. Please update your browser.');
+            throw new Error(messages.unsupported);
         }
 
         const headers = {
@@ -107,7 +117,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 return;
             }
             const errorMessage = error.name === 'NotAllowedError'
-                ? 'No passkey was provided by the authenticator.'
+                ? messages.notProvided
                 : error.message;
             formData.append(`${this.attrs.name}.Error`, errorMessage);
         }
