@@ -1,6 +1,7 @@
 using FreeGpuPortal.Web.Hosting;
 
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Accounts;
 
@@ -8,10 +9,12 @@ namespace FreeGpuPortal.Web.Accounts;
 /// Adds and removes administrators. The rules live here, not in the page: the last admin cannot be removed, and
 /// removing the role renews the account's security stamp, so its open sessions lose access at their next request
 /// (cookie revalidation) and open interactive pages at their next revalidation. Every change is a security event.
-/// Changes are serialised within the process, so two admins removing each other at once cannot leave none.
+/// Changes are serialised within the process, so two admins removing each other at once cannot leave none. Its
+/// messages are for the admin who acted, in the page's language.
 /// </summary>
 public sealed class AdminAccounts(
-    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, SecurityEventLog securityLog)
+    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, SecurityEventLog securityLog,
+    IStringLocalizer<SharedResource> localizer)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -33,7 +36,7 @@ public sealed class AdminAccounts(
         email = email.Trim();
         if (email.Length is 0 or > 256 || !email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
         {
-            return AdminChangeResult.Refused("Enter the e-mail address of the new admin.");
+            return AdminChangeResult.Refused(localizer["Admins.Result.EnterEmail"]);
         }
 
         await Gate.WaitAsync(cancellationToken);
@@ -49,13 +52,12 @@ public sealed class AdminAccounts(
             {
                 if (await users.IsInRoleAsync(user, PortalRoles.Admin))
                 {
-                    return AdminChangeResult.Refused($"{email} is an admin already.");
+                    return AdminChangeResult.Refused(localizer["Admins.Result.AlreadyAdmin", email]);
                 }
 
                 if (!string.IsNullOrEmpty(initialPassword))
                 {
-                    return AdminChangeResult.Refused(
-                        $"An account for {email} exists already: leave the password empty to give it the Admin role, keeping its own password.");
+                    return AdminChangeResult.Refused(localizer["Admins.Result.AccountExists", email]);
                 }
 
                 var granted = await users.AddToRoleAsync(user, PortalRoles.Admin);
@@ -67,12 +69,12 @@ public sealed class AdminAccounts(
                 // A new stamp makes open sessions pick up the role at their next revalidation.
                 await users.UpdateSecurityStampAsync(user);
                 securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminRoleGranted, user.Id, user.Email, $"granted by {actorUserId}");
-                return AdminChangeResult.Done($"{email} is now an admin.");
+                return AdminChangeResult.Done(localizer["Admins.Result.Granted", email]);
             }
 
             if (string.IsNullOrEmpty(initialPassword))
             {
-                return AdminChangeResult.Refused($"There is no account for {email} yet: give it an initial password.");
+                return AdminChangeResult.Refused(localizer["Admins.Result.NeedsPassword", email]);
             }
 
             user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true };
@@ -89,7 +91,7 @@ public sealed class AdminAccounts(
             }
 
             securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminCreated, user.Id, user.Email, $"created by {actorUserId}");
-            return AdminChangeResult.Done($"{email} is now an admin. Give them the initial password through another channel; they should change it and set up two-factor sign-in.");
+            return AdminChangeResult.Done(localizer["Admins.Result.Created", email]);
         }
         finally
         {
@@ -106,15 +108,14 @@ public sealed class AdminAccounts(
             var user = await users.FindByIdAsync(userId);
             if (user is null || !await users.IsInRoleAsync(user, PortalRoles.Admin))
             {
-                return AdminChangeResult.Refused("That account is not an admin (any more).");
+                return AdminChangeResult.Refused(localizer["Admins.Result.NotAdmin"]);
             }
 
             var admins = await users.GetUsersInRoleAsync(PortalRoles.Admin);
             if (admins.Count <= 1)
             {
                 securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminRemovalRefused, user.Id, user.Email, $"last admin; asked by {actorUserId}");
-                return AdminChangeResult.Refused(
-                    $"{user.Email} is the last admin and cannot be removed: add another admin first.");
+                return AdminChangeResult.Refused(localizer["Admins.Result.LastAdmin", user.Email ?? userId]);
             }
 
             var removed = await users.RemoveFromRoleAsync(user, PortalRoles.Admin);
@@ -127,7 +128,7 @@ public sealed class AdminAccounts(
             // revalidation.
             await users.UpdateSecurityStampAsync(user);
             securityLog.Write(LogLevel.Warning, SecurityEventTypes.AdminRoleRemoved, user.Id, user.Email, $"removed by {actorUserId}");
-            return AdminChangeResult.Done($"{user.Email} is no longer an admin; their open sessions lose access.");
+            return AdminChangeResult.Done(localizer["Admins.Result.Removed", user.Email ?? userId]);
         }
         finally
         {
@@ -154,7 +155,7 @@ public sealed class AdminAccounts(
             if (await IsLastAdminAsync(user))
             {
                 securityLog.Write(LogLevel.Warning, SecurityEventTypes.AccountDeletionRefused, user.Id, user.Email, "last admin");
-                return AdminChangeResult.Refused(LastAdminCannotDelete);
+                return AdminChangeResult.Refused(localizer["Account.Delete.LastAdmin"]);
             }
 
             var deleted = await users.DeleteAsync(user);
@@ -164,16 +165,13 @@ public sealed class AdminAccounts(
             }
 
             securityLog.Write(LogLevel.Warning, SecurityEventTypes.AccountDeleted, user.Id, user.Email, "deleted by its owner");
-            return AdminChangeResult.Done("Your account and its personal data are deleted.");
+            return AdminChangeResult.Done(localizer["Admins.Result.AccountDeleted"]);
         }
         finally
         {
             Gate.Release();
         }
     }
-
-    public const string LastAdminCannotDelete =
-        "You are the last admin: deleting your account would leave nobody to run the portal. Add another admin first.";
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 using FreeGpuPortal.Web.Accounts;
@@ -41,6 +42,33 @@ public sealed class AdminAccountsTests : IAsyncLifetime
         Assert.Contains("last admin", result.Message);
         Assert.True(await IsAdminAsync("only@example.org"));
         Assert.Single(_portal.Log.Security(SecurityEventTypes.AdminRemovalRefused));
+    }
+
+    [Fact]
+    public async Task Its_answers_are_in_the_language_of_the_page_that_asked()
+    {
+        var only = await _portal.CreateAdminAsync("zh-only@example.org");
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            // A /zh-CN/ page's request (or circuit) runs with the Chinese UI culture.
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+            var refused = await WithAccountsAsync(a => a.RemoveAsync(only.Id, only.Id));
+            var noEmail = await WithAccountsAsync(a => a.AddAsync("not an address", null, only.Id));
+            var noPassword = await WithAccountsAsync(a => a.AddAsync("zh-new@example.org", null, only.Id));
+
+            Assert.Equal("zh-only@example.org 是最后一位管理员，不能被移除：请先添加另一位管理员。", refused.Message);
+            Assert.Equal("请输入新管理员的电子邮件地址。", noEmail.Message);
+            Assert.Equal("zh-new@example.org 还没有账户：请为其设置初始密码。", noPassword.Message);
+
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            var english = await WithAccountsAsync(a => a.RemoveAsync(only.Id, only.Id));
+            Assert.Equal("zh-only@example.org is the last admin and cannot be removed: add another admin first.", english.Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
