@@ -9,23 +9,25 @@ namespace FreeGpuPortal.Web.Api;
 /// </summary>
 public static class PlatformDtoMapper
 {
-    public static PlatformListDto ToList(PlatformQuery query, IReadOnlyList<PlatformSummary> rows, string pathBase, string language)
+    public static PlatformListDto ToList(
+        PlatformQuery query, IReadOnlyList<PlatformSummary> rows, string pathBase, string language, SourceTitles sourceTitles)
     {
         var queryString = query.ToQueryString();
         return new PlatformListDto(
             queryString,
             rows.Count,
-            [.. rows.Select(p => ToDto(p, pathBase, language))],
+            [.. rows.Select(p => ToDto(p, pathBase, language, sourceTitles))],
             new PlatformListLinksDto(
                 $"{pathBase}/api/v1/platforms{queryString}",
                 $"{pathBase}/{queryString}",
                 $"{pathBase}/api/v1/platforms.csv{queryString}"));
     }
 
-    public static PlatformDto ToDto(PlatformSummary platform, string pathBase, string language)
+    public static PlatformDto ToDto(PlatformSummary platform, string pathBase, string language, SourceTitles sourceTitles)
     {
         string? Text(string? english, string? chinese) => CatalogTextResolver.Text(english, chinese, language);
-        SpecRangeDto Range(SpecValue value) => PlatformDtoMapper.Range(value, language);
+        SpecRangeDto Range(SpecValue value) => PlatformDtoMapper.Range(value, language, sourceTitles);
+        SourceDto? Source(string? url, string? title) => Cited(url, title, language, sourceTitles);
         var firstGpu = platform.Gpus.FirstOrDefault();
         return new PlatformDto
         {
@@ -72,9 +74,9 @@ public static class PlatformDtoMapper
         };
     }
 
-    public static PlatformDetailDto ToDetailDto(Platform platform, string pathBase, string language) =>
+    public static PlatformDetailDto ToDetailDto(Platform platform, string pathBase, string language, SourceTitles sourceTitles) =>
         new(
-            ToDto(PlatformSummary.From(platform), pathBase, language),
+            ToDto(PlatformSummary.From(platform), pathBase, language, sourceTitles),
             CatalogTextResolver.Text(platform.Summary, platform.SummaryZh, language),
             platform.Website,
             [.. CatalogTextResolver.Resolve(platform.Pros, platform.ProsZh, language).Items],
@@ -112,8 +114,13 @@ public static class PlatformDtoMapper
             : PageLink(successor, pathBase);
 
     /// <summary>A one-sided value reads as a single number on both ends, exactly as filters and sorting read it.</summary>
-    private static SpecRangeDto Range(SpecValue value, string language) =>
-        new(value.Guaranteed, value.Possible, CatalogTextResolver.Text(value.Note, value.NoteZh, language), Source(value.SourceUrl, value.SourceTitle), value.AsOf);
+    private static SpecRangeDto Range(SpecValue value, string language, SourceTitles sourceTitles) =>
+        new(value.Guaranteed, value.Possible, CatalogTextResolver.Text(value.Note, value.NoteZh, language),
+            Cited(value.SourceUrl, value.SourceTitle, language, sourceTitles), value.AsOf);
+
+    /// <summary>A value's citation, its title in the requested language where a platform's source list translates it.</summary>
+    private static SourceDto? Cited(string? url, string? title, string language, SourceTitles sourceTitles) =>
+        url is null && title is null ? null : new SourceDto(url, sourceTitles.Resolve(url, title, language)?.Text ?? title);
 
     private static SourceDto? Source(string? url, string? title) =>
         url is null && title is null ? null : new SourceDto(url, title);

@@ -20,6 +20,9 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
     private const string KaggleSummaryZh = "Kaggle Notebooks：可共享的 Jupyter 笔记本，运行在免费的 GPU 和 CPU 上。";
     private const string KaggleSummaryEn = "Kaggle Notebooks: shareable Jupyter notebooks on free GPUs and CPUs.";
 
+    /// <summary>The seed article's English title as it starts (its Chinese title names the English one in brackets).</summary>
+    private const string ArticleTitleStart = "Edwin Tan, ";
+
     public static TheoryData<string, string, string> Platforms() => new()
     {
         { "gradient", "Gradient 社区笔记本（Community Notebooks）", "在免费 GPU 上运行时没有私有笔记本" },
@@ -38,6 +41,20 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("在交互式 GPU 模式下。", html, StringComparison.Ordinal); // a value's note, in its popover
         Assert.DoesNotContain("Private notebooks", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"fallback-marker\"", html, StringComparison.Ordinal);
+
+        // The main source under the heading and every value's source in its popover name the article in Chinese.
+        Assert.Contains("data-testid=\"main-source\"><bdi>Edwin Tan，《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
+        Assert.Contains("target=\"_blank\">Edwin Tan，《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ArticleTitleStart, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_english_comparison_page_names_the_main_source_in_english()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/");
+
+        Assert.Contains($"data-testid=\"main-source\"><bdi>{ArticleTitleStart}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -56,6 +73,7 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains(summary, html, StringComparison.Ordinal);
         Assert.Contains(listItem, html, StringComparison.Ordinal);
         Assert.Contains("Edwin Tan，《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal); // a source title
+        Assert.DoesNotContain(ArticleTitleStart, html, StringComparison.Ordinal); // nor in a value's source column
         Assert.DoesNotContain("No credit card at sign-up", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"fallback-marker\"", html, StringComparison.Ordinal);
     }
@@ -69,6 +87,8 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("Short idle time of 20 minutes in interactive GPU mode", html, StringComparison.Ordinal);
         Assert.DoesNotContain(KaggleSummaryZh, html, StringComparison.Ordinal);
         Assert.DoesNotContain("交互式", html, StringComparison.Ordinal);
+        Assert.Contains(ArticleTitleStart, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
     }
 
     /// <summary>The page before its history, which lists changes of both languages' fields as they were recorded.</summary>
@@ -91,6 +111,8 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("Kaggle 数据集", chinese.RootElement.GetProperty("pros").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("在交互式 GPU 模式下。", chinese.RootElement.GetProperty("idleTimeoutMinutes").GetProperty("note").GetString());
         Assert.Equal("每周六 UTC 午夜重置。", chinese.RootElement.GetProperty("weeklyQuotaResetRule").GetString());
+        Assert.StartsWith("Edwin Tan，《", chinese.RootElement.GetProperty("idleTimeoutMinutes").GetProperty("source").GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(ArticleTitleStart, english.RootElement.GetProperty("idleTimeoutMinutes").GetProperty("source").GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(
             english.RootElement.EnumerateObject().Select(p => p.Name),
             chinese.RootElement.EnumerateObject().Select(p => p.Name));

@@ -61,6 +61,10 @@ public static class SpecText
     public static ShownText? Shown(string? english, string? chinese) =>
         CatalogTextResolver.Resolve(english, chinese, PortalLanguages.Current);
 
+    /// <summary>A citation's title in the page's language (<see cref="SourceTitles"/>); none known reads as no translation.</summary>
+    public static ShownText? SourceTitle(SourceTitles? titles, string? url, string? title) =>
+        (titles ?? SourceTitles.Empty).Resolve(url, title, PortalLanguages.Current);
+
     public static ShownList Shown(IReadOnlyList<string> english, IReadOnlyList<string> chinese) =>
         CatalogTextResolver.Resolve(english, chinese, PortalLanguages.Current);
 
