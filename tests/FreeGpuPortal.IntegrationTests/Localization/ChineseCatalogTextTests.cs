@@ -132,6 +132,29 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("Kaggle 数据集", kaggle[Array.IndexOf([.. csv[0]], "Pros")], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_seeded_catalog_says_no_text_of_the_api_is_a_fallback_in_either_language(string language)
+    {
+        var client = factory.CreateClient();
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/platforms?lang={language}"));
+        var platforms = list.RootElement.GetProperty("platforms").EnumerateArray().ToList();
+        Assert.Equal(3, platforms.Count);
+        Assert.All(platforms, p => Assert.Empty(FallbackTexts(p)));
+        using var models = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/gpu-models?lang={language}"));
+        Assert.All(models.RootElement.GetProperty("gpuModels").EnumerateArray(), m => Assert.Empty(FallbackTexts(m)));
+        foreach (var slug in new[] { "gradient", "colab", "kaggle" })
+        {
+            using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/platforms/{slug}?lang={language}"));
+            Assert.Empty(FallbackTexts(detail.RootElement));
+        }
+    }
+
+    private static List<string?> FallbackTexts(JsonElement item) =>
+        [.. item.GetProperty("fallbackTexts").EnumerateArray().Select(p => p.GetString())];
+
     [Fact]
     public async Task A_text_missing_in_the_pages_language_shows_the_other_marked_in_its_own_language()
     {
@@ -158,9 +181,18 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("<span lang=\"zh-CN\" data-fallback=\"zh-CN\">Gradient 社区笔记本", englishPage, StringComparison.Ordinal);
         Assert.Contains(">仅中文</small>", englishPage, StringComparison.Ordinal);
 
-        // The API falls back the same way, without a marker: the text is all a script gets.
+        // The API falls back the same way and names each fallback text by its JSON Pointer in fallbackTexts.
         using var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/kaggle?lang=zh-CN"));
         Assert.StartsWith(KaggleSummaryEn, api.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["/summary", "/pros"], FallbackTexts(api.RootElement));
+        Assert.Equal("Commit mode runs code in the background", api.RootElement.GetProperty("pros")[0].GetString()); // the English list, whole
+        using var apiEnglish = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/kaggle?lang=en"));
+        Assert.StartsWith(KaggleSummaryEn, apiEnglish.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Empty(FallbackTexts(apiEnglish.RootElement));
+        using var gradientEnglish = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/gradient"));
+        Assert.Equal(["/summary"], FallbackTexts(gradientEnglish.RootElement)); // Chinese, as the English is empty
+        using var gradientChinese = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/gradient?lang=zh-CN"));
+        Assert.Empty(FallbackTexts(gradientChinese.RootElement));
 
         // A fully translated page has no marker.
         Assert.DoesNotContain("fallback-marker", await client.GetStringAsync("/zh-CN/platforms/colab"), StringComparison.Ordinal);
