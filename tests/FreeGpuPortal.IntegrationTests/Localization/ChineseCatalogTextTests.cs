@@ -152,6 +152,44 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task A_storage_note_in_the_other_language_inside_a_value_is_marked_on_every_view()
+    {
+        await using var portal = new PortalFactory();
+        var client = portal.CreateClient(); // starts the app: migrate and seed
+        var editor = portal.Services.GetRequiredService<CatalogEditor>();
+        var colab = (await editor.GetForEditAsync("colab"))!;
+        colab.StorageNote = "Google Drive";
+        colab.StorageNoteZh = null;
+        var admin = new Actor("admin-1", "admin@example.org");
+        Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(colab, new ChangeEvidence { Note = "test" }, admin)));
+        const string Fallback = "(<span lang=\"en\" data-fallback=\"en\">Google Drive</span>";
+        const string Marker = "<small class=\"fallback-marker\" lang=\"en\" data-testid=\"fallback-marker\">English only</small>";
+
+        // The table cell keeps its width: the English text carries its lang, the marker sits in the value's popover.
+        var table = await client.GetStringAsync("/zh-CN/");
+        var cell = table[table.IndexOf("id=\"colab-storage\"", StringComparison.Ordinal)..];
+        cell = cell[..cell.IndexOf("</td>", StringComparison.Ordinal)];
+        Assert.Contains(Fallback, table, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"qualifier-fallback\"><span lang=\"en\" data-fallback=\"en\">Google Drive " + Marker, cell, StringComparison.Ordinal);
+
+        // The platform page says it beside the value.
+        var page = await client.GetStringAsync("/zh-CN/platforms/colab");
+        Assert.Contains($"15 GB {Fallback} {Marker})", page, StringComparison.Ordinal);
+
+        // The compare view shows the marker beside the cell.
+        var compare = await client.GetStringAsync("/zh-CN/compare?p=colab,kaggle");
+        var storageRow = compare[compare.IndexOf("data-row=\"storage\"", StringComparison.Ordinal)..];
+        var colabCell = storageRow[storageRow.IndexOf("data-platform=\"colab\"", StringComparison.Ordinal)..];
+        colabCell = colabCell[..colabCell.IndexOf("</td>", StringComparison.Ordinal)];
+        Assert.Contains(Fallback, colabCell, StringComparison.Ordinal);
+        var besideTheValue = colabCell[colabCell.IndexOf("data-testid=\"value-age\"", StringComparison.Ordinal)..]; // after the value and its popover
+        Assert.Contains(Marker, besideTheValue, StringComparison.Ordinal);
+
+        // In English nothing is a fallback.
+        Assert.DoesNotContain("fallback-marker", WithoutHistory(await client.GetStringAsync("/platforms/colab")), StringComparison.Ordinal);
+    }
+
     private static List<string?> FallbackTexts(JsonElement item) =>
         [.. item.GetProperty("fallbackTexts").EnumerateArray().Select(p => p.GetString())];
 

@@ -167,6 +167,49 @@ public sealed class SourcedValueTests : PortalComponentTest
         Assert.Equal("English only", tip.QuerySelector("[data-testid=fallback-marker]")!.TextContent.Trim());
     }
 
+    [Fact]
+    public void A_qualifier_in_the_other_language_keeps_its_lang_in_the_cell_and_its_marker_in_the_popover()
+    {
+        var value = InCulture("zh-CN", () => Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "colab-storage")
+            .Add(c => c.Text, "15 GB")
+            .Add(c => c.Qualifier, new ShownText("Google Drive", "en", IsFallback: true))));
+
+        var button = value.Find("button.sourced-value");
+        Assert.Equal("15 GB (Google Drive)", button.TextContent);
+        Assert.Equal("Google Drive", button.QuerySelector("span[lang=en][data-fallback=en]")!.TextContent);
+        Assert.Null(button.QuerySelector("[data-testid=fallback-marker]")); // the cell keeps its width
+        var said = value.Find("[role=tooltip] [data-testid=qualifier-fallback]");
+        Assert.Equal("en", said.QuerySelector("[data-fallback]")!.GetAttribute("lang"));
+        Assert.Equal("English only", said.QuerySelector("[data-testid=fallback-marker]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_qualifier_in_the_pages_language_reads_plainly_with_no_marker()
+    {
+        var value = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "colab-storage")
+            .Add(c => c.Text, "15 GB")
+            .Add(c => c.Qualifier, new ShownText("Google Drive", "en", IsFallback: false)));
+
+        Assert.Equal("15 GB (Google Drive)", value.Find("button.sourced-value").TextContent);
+        Assert.Empty(value.FindAll("[data-fallback]"));
+        Assert.Empty(value.FindAll("[data-testid=fallback-marker]"));
+    }
+
+    [Fact]
+    public void Beside_a_value_with_room_the_qualifiers_marker_is_inline_in_its_own_language()
+    {
+        var text = Render<QualifiedText>(p => p
+            .Add(c => c.Text, "15 GB")
+            .Add(c => c.Qualifier, new ShownText("Google 云端硬盘", "zh-CN", IsFallback: true))
+            .Add(c => c.InlineMarker, true));
+
+        Assert.Equal("15 GB (Google 云端硬盘 仅中文)", string.Concat(text.Nodes.Select(n => n.TextContent)).Trim());
+        Assert.Equal("zh-CN", text.Find("[data-fallback]").GetAttribute("lang"));
+        Assert.Equal("zh-CN", text.Find("[data-testid=fallback-marker]").GetAttribute("lang"));
+    }
+
     private static T InCulture<T>(string culture, Func<T> render)
     {
         var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
