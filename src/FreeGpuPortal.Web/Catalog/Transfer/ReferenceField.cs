@@ -24,6 +24,12 @@ public sealed record ReferenceField(ReferenceTable Table, string Key, string Pro
 
     public string Name => $"{Table}:{Key}.{Property}";
 
+    /// <summary>Every property history may name, as stored in <see cref="Property"/>.</summary>
+    public static IReadOnlyCollection<string> KnownProperties => s_propertyLabels.Keys;
+
+    /// <summary>The resource key of the property's label on the history pages.</summary>
+    public string PropertyLabelKey => $"History.Reference.Property.{Property}";
+
     /// <summary>The label history keeps with the change, in English like the platform fields' labels.</summary>
     public string Label => $"{(Table == ReferenceTable.Feature ? "Feature" : "GPU model")} {Key}: {s_propertyLabels.GetValueOrDefault(Property, Property)}";
 
