@@ -17,4 +17,9 @@ public sealed record GpuModelDto(
     string? MemoryType,
     string? Note,
     SourceDto? Source,
-    [property: Description("Slugs of the platforms that may assign this model (any status).")] IReadOnlyList<string> Platforms);
+    [property: Description("Slugs of the platforms that may assign this model (any status).")] IReadOnlyList<string> Platforms)
+{
+    [Description("JSON Pointers (RFC 6901, relative to this object) of the texts given in the other language because "
+        + "the requested one has no translation, e.g. \"/note\"; empty when every text is in the requested language.")]
+    public IReadOnlyList<string> FallbackTexts { get; init; } = [];
+}

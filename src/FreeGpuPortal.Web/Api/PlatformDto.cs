@@ -64,4 +64,10 @@ public record PlatformDto
     public required DateOnly? LastVerified { get; init; }
 
     public required PlatformLinksDto Links { get; init; }
+
+    [JsonPropertyOrder(2)]
+    [Description("JSON Pointers (RFC 6901, relative to this object) of the texts given in the other language because "
+        + "the requested one has no translation, e.g. \"/summary\" or \"/features/2/note\"; empty when every text is in "
+        + "the requested language.")]
+    public IReadOnlyList<string> FallbackTexts { get; init; } = [];
 }

@@ -9,23 +9,26 @@ namespace FreeGpuPortal.Web.Api;
 /// </summary>
 public static class PlatformDtoMapper
 {
-    public static PlatformListDto ToList(PlatformQuery query, IReadOnlyList<PlatformSummary> rows, string pathBase, string language)
+    public static PlatformListDto ToList(
+        PlatformQuery query, IReadOnlyList<PlatformSummary> rows, string pathBase, string language, SourceTitles sourceTitles)
     {
         var queryString = query.ToQueryString();
         return new PlatformListDto(
             queryString,
             rows.Count,
-            [.. rows.Select(p => ToDto(p, pathBase, language))],
+            [.. rows.Select(p => ToDto(p, pathBase, language, sourceTitles))],
             new PlatformListLinksDto(
                 $"{pathBase}/api/v1/platforms{queryString}",
                 $"{pathBase}/{queryString}",
                 $"{pathBase}/api/v1/platforms.csv{queryString}"));
     }
 
-    public static PlatformDto ToDto(PlatformSummary platform, string pathBase, string language)
+    public static PlatformDto ToDto(PlatformSummary platform, string pathBase, string language, SourceTitles sourceTitles)
     {
-        string? Text(string? english, string? chinese) => CatalogTextResolver.Text(english, chinese, language);
-        SpecRangeDto Range(SpecValue value) => PlatformDtoMapper.Range(value, language);
+        var fallbacks = new FallbackTexts(language);
+        string? Text(string pointer, string? english, string? chinese) => fallbacks.Text(pointer, english, chinese);
+        SpecRangeDto Range(string pointer, SpecValue value) => PlatformDtoMapper.Range(pointer, value, fallbacks, sourceTitles);
+        SourceDto? Source(string pointer, string? url, string? title) => Cited(pointer, url, title, fallbacks, sourceTitles);
         var firstGpu = platform.Gpus.FirstOrDefault();
         return new PlatformDto
         {
@@ -37,18 +40,19 @@ public static class PlatformDtoMapper
             GpuMemoryGb = new SpecRangeDto(
                 platform.GpuMemoryGuaranteedGb,
                 platform.GpuMemoryPossibleGb,
-                Text(platform.GpuAvailabilityNote, platform.GpuAvailabilityNoteZh),
-                Source(firstGpu?.SourceUrl, firstGpu?.SourceTitle),
+                Text("/gpuMemoryGb/note", platform.GpuAvailabilityNote, platform.GpuAvailabilityNoteZh),
+                Source("/gpuMemoryGb/source", firstGpu?.SourceUrl, firstGpu?.SourceTitle),
                 firstGpu?.AsOf),
-            GpuOptions = [.. platform.Gpus.Select(g => new GpuOptionDto(
-                g.Slug, g.Name, g.MemoryGb, g.GpusPerSession, Text(g.Note, g.NoteZh), Source(g.SourceUrl, g.SourceTitle), g.AsOf))],
-            CpuCount = Range(platform.CpuCount),
+            GpuOptions = [.. platform.Gpus.Select((g, i) => new GpuOptionDto(
+                g.Slug, g.Name, g.MemoryGb, g.GpusPerSession, Text($"/gpuOptions/{i}/note", g.Note, g.NoteZh),
+                Source($"/gpuOptions/{i}/source", g.SourceUrl, g.SourceTitle), g.AsOf))],
+            CpuCount = Range("/cpuCount", platform.CpuCount),
             CpuModel = platform.CpuModel,
-            RamGb = Range(platform.RamGb),
-            StorageGb = Range(platform.StorageGb),
-            StorageNote = Text(platform.StorageNote, platform.StorageNoteZh),
-            MaxSessionHours = Range(platform.MaxSessionHours),
-            IdleTimeoutMinutes = Range(platform.IdleTimeoutMinutes),
+            RamGb = Range("/ramGb", platform.RamGb),
+            StorageGb = Range("/storageGb", platform.StorageGb),
+            StorageNote = Text("/storageNote", platform.StorageNote, platform.StorageNoteZh),
+            MaxSessionHours = Range("/maxSessionHours", platform.MaxSessionHours),
+            IdleTimeoutMinutes = Range("/idleTimeoutMinutes", platform.IdleTimeoutMinutes),
             WeeklyQuotaKind = platform.WeeklyQuotaKind switch
             {
                 WeeklyQuotaKind.Limited => WeeklyQuotaKindDto.Limited,
@@ -57,11 +61,12 @@ public static class PlatformDtoMapper
             },
             // Hours only mean something for a limited quota; for "no quota" the value keeps its citation only.
             WeeklyGpuHours = platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited
-                ? Range(platform.WeeklyGpuHours)
-                : Range(platform.WeeklyGpuHours) with { Min = null, Max = null },
-            WeeklyQuotaResetRule = Text(platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh),
-            Features = [.. platform.Features.Select(f => new FeatureDto(
-                f.Key, Text(f.Name, f.NameZh) ?? f.Name, f.Available, Text(f.Note, f.NoteZh), Source(f.SourceUrl, f.SourceTitle), f.AsOf))],
+                ? Range("/weeklyGpuHours", platform.WeeklyGpuHours)
+                : Range("/weeklyGpuHours", platform.WeeklyGpuHours) with { Min = null, Max = null },
+            WeeklyQuotaResetRule = Text("/weeklyQuotaResetRule", platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh),
+            Features = [.. platform.Features.Select((f, i) => new FeatureDto(
+                f.Key, Text($"/features/{i}/name", f.Name, f.NameZh) ?? f.Name, f.Available, Text($"/features/{i}/note", f.Note, f.NoteZh),
+                Source($"/features/{i}/source", f.SourceUrl, f.SourceTitle), f.AsOf))],
             LastVerified = platform.LastVerifiedOn,
             Links = new PlatformLinksDto(
                 $"{pathBase}/api/v1/platforms/{Uri.EscapeDataString(platform.Slug)}",
@@ -69,24 +74,38 @@ public static class PlatformDtoMapper
                 platform.Status == PlatformStatus.Renamed && platform.SuccessorSlug is { } successor
                     ? SuccessorLink(successor, pathBase)
                     : null),
+            FallbackTexts = fallbacks.Pointers,
         };
     }
 
-    public static PlatformDetailDto ToDetailDto(Platform platform, string pathBase, string language) =>
-        new(
-            ToDto(PlatformSummary.From(platform), pathBase, language),
-            CatalogTextResolver.Text(platform.Summary, platform.SummaryZh, language),
+    public static PlatformDetailDto ToDetailDto(Platform platform, string pathBase, string language, SourceTitles sourceTitles)
+    {
+        var table = ToDto(PlatformSummary.From(platform), pathBase, language, sourceTitles);
+        var fallbacks = new FallbackTexts(language, table.FallbackTexts);
+        return new(
+            table,
+            fallbacks.Text("/summary", platform.Summary, platform.SummaryZh),
             platform.Website,
-            [.. CatalogTextResolver.Resolve(platform.Pros, platform.ProsZh, language).Items],
-            [.. CatalogTextResolver.Resolve(platform.Cons, platform.ConsZh, language).Items],
-            [.. CatalogTextResolver.Resolve(platform.GettingStarted, platform.GettingStartedZh, language).Items],
-            [.. platform.Sources.OrderBy(s => s.Id).Select(s => new PlatformSourceDto(
-                s.Url, CatalogTextResolver.Text(s.Title, s.TitleZh, language) ?? s.Title, s.AccessedOn))]);
+            fallbacks.List("/pros", platform.Pros, platform.ProsZh),
+            fallbacks.List("/cons", platform.Cons, platform.ConsZh),
+            fallbacks.List("/gettingStarted", platform.GettingStarted, platform.GettingStartedZh),
+            [.. platform.Sources.OrderBy(s => s.Id).Select((s, i) => new PlatformSourceDto(
+                s.Url, fallbacks.Text($"/sources/{i}/title", s.Title, s.TitleZh) ?? s.Title, s.AccessedOn))])
+        {
+            FallbackTexts = fallbacks.Pointers,
+        };
+    }
 
-    public static GpuModelDto ToDto(GpuModel model, IReadOnlyList<string> platformSlugs, string language) =>
-        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType,
-            CatalogTextResolver.Text(model.Note, model.NoteZh, language),
-            Source(model.SourceUrl, model.SourceTitle), platformSlugs);
+    public static GpuModelDto ToDto(GpuModel model, IReadOnlyList<string> platformSlugs, string language)
+    {
+        var fallbacks = new FallbackTexts(language);
+        return new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType,
+            fallbacks.Text("/note", model.Note, model.NoteZh),
+            Source(model.SourceUrl, model.SourceTitle), platformSlugs)
+        {
+            FallbackTexts = fallbacks.Pointers,
+        };
+    }
 
     public static string PageLink(string slug, string pathBase) => $"{pathBase}/platforms/{Uri.EscapeDataString(slug)}";
 
@@ -112,8 +131,15 @@ public static class PlatformDtoMapper
             : PageLink(successor, pathBase);
 
     /// <summary>A one-sided value reads as a single number on both ends, exactly as filters and sorting read it.</summary>
-    private static SpecRangeDto Range(SpecValue value, string language) =>
-        new(value.Guaranteed, value.Possible, CatalogTextResolver.Text(value.Note, value.NoteZh, language), Source(value.SourceUrl, value.SourceTitle), value.AsOf);
+    private static SpecRangeDto Range(string pointer, SpecValue value, FallbackTexts fallbacks, SourceTitles sourceTitles) =>
+        new(value.Guaranteed, value.Possible, fallbacks.Text($"{pointer}/note", value.Note, value.NoteZh),
+            Cited($"{pointer}/source", value.SourceUrl, value.SourceTitle, fallbacks, sourceTitles), value.AsOf);
+
+    /// <summary>A value's citation, its title in the requested language where a platform's source list translates it.</summary>
+    private static SourceDto? Cited(string pointer, string? url, string? title, FallbackTexts fallbacks, SourceTitles sourceTitles) =>
+        url is null && title is null
+            ? null
+            : new SourceDto(url, fallbacks.Shown($"{pointer}/title", sourceTitles.Resolve(url, title, fallbacks.Language)) ?? title);
 
     private static SourceDto? Source(string? url, string? title) =>
         url is null && title is null ? null : new SourceDto(url, title);

@@ -60,7 +60,7 @@ public static class PlatformEndpoints
         }
 
         return new CachedJson<PlatformListDto>(
-            PlatformDtoMapper.ToList(query, query.Apply(snapshot.Platforms), request.PathBase.Value ?? "", PortalLanguages.Current));
+            PlatformDtoMapper.ToList(query, query.Apply(snapshot.Platforms), request.PathBase.Value ?? "", PortalLanguages.Current, snapshot.SourceTitles));
     }
 
     private static async Task<Results<CachedCsv, ValidationProblem>> CsvAsync(
@@ -88,7 +88,7 @@ public static class PlatformEndpoints
     }
 
     private static async Task<Results<CachedJson<PlatformDetailDto>, ProblemHttpResult>> GetAsync(
-        string slug, HttpRequest request, IDbContextFactory<CatalogDbContext> dbFactory, CancellationToken cancellationToken)
+        string slug, HttpRequest request, IDbContextFactory<CatalogDbContext> dbFactory, CatalogReader catalog, CancellationToken cancellationToken)
     {
         if (slug.Length > MaxSlugLength)
         {
@@ -104,9 +104,14 @@ public static class PlatformEndpoints
             .Include(p => p.Sources)
             .FirstOrDefaultAsync(p => p.Slug == Slugs.Canonical(slug), cancellationToken);
 
-        return platform is null
-            ? ApiProblems.PlatformNotFound(slug)
-            : new CachedJson<PlatformDetailDto>(PlatformDtoMapper.ToDetailDto(platform, request.PathBase.Value ?? "", PortalLanguages.Current));
+        if (platform is null)
+        {
+            return ApiProblems.PlatformNotFound(slug);
+        }
+
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        return new CachedJson<PlatformDetailDto>(
+            PlatformDtoMapper.ToDetailDto(platform, request.PathBase.Value ?? "", PortalLanguages.Current, snapshot.SourceTitles));
     }
 
     private static async Task<CachedJson<GpuModelListDto>> GpuModelsAsync(

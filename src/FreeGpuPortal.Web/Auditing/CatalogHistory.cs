@@ -1,5 +1,6 @@
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Catalog.Transfer;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.EntityFrameworkCore;
@@ -147,6 +148,6 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new HistoryEntry(
             r.Id, r.PlatformId, r.Slug, r.Name, r.Kind, r.RevertOfChangeId, r.AtUtc, r.ActorUserId, r.ActorDisplayName, r.EvidenceUrl, r.Note,
-            [.. r.Fields.Select(f => new FieldChangeEntry(f.Field, PlatformField.Find(f.Field)?.Label ?? f.Field, f.OldDisplay, f.NewDisplay, f.OldJson, f.NewJson))]))];
+            [.. r.Fields.Select(f => new FieldChangeEntry(f.Field, PlatformField.Find(f.Field)?.Label ?? ReferenceField.Parse(f.Field)?.Label ?? f.Field, f.OldDisplay, f.NewDisplay, f.OldJson, f.NewJson))]))];
     }
 }

@@ -57,6 +57,10 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contextFac
             .OrderBy(f => f.DisplayOrder)
             .Select(f => new FeatureInfo(f.Key, f.Name, f.Description, f.NameZh, f.DescriptionZh))
             .ToListAsync(cancellationToken);
-        return new CatalogSnapshot([.. platforms.Select(PlatformSummary.From)], features);
+        var sources = await db.PlatformSources
+            .AsNoTracking()
+            .OrderBy(s => s.PlatformId).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        return new CatalogSnapshot([.. platforms.Select(PlatformSummary.From)], features) { SourceTitles = SourceTitles.From(sources) };
     }
 }

@@ -20,6 +20,9 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
     private const string KaggleSummaryZh = "Kaggle Notebooks：可共享的 Jupyter 笔记本，运行在免费的 GPU 和 CPU 上。";
     private const string KaggleSummaryEn = "Kaggle Notebooks: shareable Jupyter notebooks on free GPUs and CPUs.";
 
+    /// <summary>The seed article's English title as it starts (its Chinese title names the English one in brackets).</summary>
+    private const string ArticleTitleStart = "Edwin Tan, ";
+
     public static TheoryData<string, string, string> Platforms() => new()
     {
         { "gradient", "Gradient 社区笔记本（Community Notebooks）", "在免费 GPU 上运行时没有私有笔记本" },
@@ -38,6 +41,20 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("在交互式 GPU 模式下。", html, StringComparison.Ordinal); // a value's note, in its popover
         Assert.DoesNotContain("Private notebooks", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"fallback-marker\"", html, StringComparison.Ordinal);
+
+        // The main source under the heading and every value's source in its popover name the article in Chinese.
+        Assert.Contains("data-testid=\"main-source\"><bdi>Edwin Tan，《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
+        Assert.Contains("target=\"_blank\">Edwin Tan，《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ArticleTitleStart, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_english_comparison_page_names_the_main_source_in_english()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/");
+
+        Assert.Contains($"data-testid=\"main-source\"><bdi>{ArticleTitleStart}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -56,6 +73,7 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains(summary, html, StringComparison.Ordinal);
         Assert.Contains(listItem, html, StringComparison.Ordinal);
         Assert.Contains("Edwin Tan，《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal); // a source title
+        Assert.DoesNotContain(ArticleTitleStart, html, StringComparison.Ordinal); // nor in a value's source column
         Assert.DoesNotContain("No credit card at sign-up", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"fallback-marker\"", html, StringComparison.Ordinal);
     }
@@ -69,6 +87,8 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("Short idle time of 20 minutes in interactive GPU mode", html, StringComparison.Ordinal);
         Assert.DoesNotContain(KaggleSummaryZh, html, StringComparison.Ordinal);
         Assert.DoesNotContain("交互式", html, StringComparison.Ordinal);
+        Assert.Contains(ArticleTitleStart, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("《用于训练深度学习模型的免费 GPU》", html, StringComparison.Ordinal);
     }
 
     /// <summary>The page before its history, which lists changes of both languages' fields as they were recorded.</summary>
@@ -91,6 +111,8 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("Kaggle 数据集", chinese.RootElement.GetProperty("pros").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("在交互式 GPU 模式下。", chinese.RootElement.GetProperty("idleTimeoutMinutes").GetProperty("note").GetString());
         Assert.Equal("每周六 UTC 午夜重置。", chinese.RootElement.GetProperty("weeklyQuotaResetRule").GetString());
+        Assert.StartsWith("Edwin Tan，《", chinese.RootElement.GetProperty("idleTimeoutMinutes").GetProperty("source").GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(ArticleTitleStart, english.RootElement.GetProperty("idleTimeoutMinutes").GetProperty("source").GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(
             english.RootElement.EnumerateObject().Select(p => p.Name),
             chinese.RootElement.EnumerateObject().Select(p => p.Name));
@@ -109,6 +131,67 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         var kaggle = csv.Single(r => r[0] == "kaggle");
         Assert.Contains("Kaggle 数据集", kaggle[Array.IndexOf([.. csv[0]], "Pros")], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_seeded_catalog_says_no_text_of_the_api_is_a_fallback_in_either_language(string language)
+    {
+        var client = factory.CreateClient();
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/platforms?lang={language}"));
+        var platforms = list.RootElement.GetProperty("platforms").EnumerateArray().ToList();
+        Assert.Equal(3, platforms.Count);
+        Assert.All(platforms, p => Assert.Empty(FallbackTexts(p)));
+        using var models = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/gpu-models?lang={language}"));
+        Assert.All(models.RootElement.GetProperty("gpuModels").EnumerateArray(), m => Assert.Empty(FallbackTexts(m)));
+        foreach (var slug in new[] { "gradient", "colab", "kaggle" })
+        {
+            using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/platforms/{slug}?lang={language}"));
+            Assert.Empty(FallbackTexts(detail.RootElement));
+        }
+    }
+
+    [Fact]
+    public async Task A_storage_note_in_the_other_language_inside_a_value_is_marked_on_every_view()
+    {
+        await using var portal = new PortalFactory();
+        var client = portal.CreateClient(); // starts the app: migrate and seed
+        var editor = portal.Services.GetRequiredService<CatalogEditor>();
+        var colab = (await editor.GetForEditAsync("colab"))!;
+        colab.StorageNote = "Google Drive";
+        colab.StorageNoteZh = null;
+        var admin = new Actor("admin-1", "admin@example.org");
+        Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(colab, new ChangeEvidence { Note = "test" }, admin)));
+        const string Fallback = "(<span lang=\"en\" data-fallback=\"en\">Google Drive</span>";
+        const string Marker = "<small class=\"fallback-marker\" lang=\"en\" data-testid=\"fallback-marker\">English only</small>";
+
+        // The table cell keeps its width: the English text carries its lang, the marker sits in the value's popover.
+        var table = await client.GetStringAsync("/zh-CN/");
+        var cell = table[table.IndexOf("id=\"colab-storage\"", StringComparison.Ordinal)..];
+        cell = cell[..cell.IndexOf("</td>", StringComparison.Ordinal)];
+        Assert.Contains(Fallback, table, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"qualifier-fallback\"><span lang=\"en\" data-fallback=\"en\">Google Drive " + Marker, cell, StringComparison.Ordinal);
+
+        // The platform page says it beside the value.
+        var page = await client.GetStringAsync("/zh-CN/platforms/colab");
+        Assert.Contains($"15 GB {Fallback} {Marker})", page, StringComparison.Ordinal);
+
+        // The compare view shows the marker beside the cell.
+        var compare = await client.GetStringAsync("/zh-CN/compare?p=colab,kaggle");
+        var storageRow = compare[compare.IndexOf("data-row=\"storage\"", StringComparison.Ordinal)..];
+        var colabCell = storageRow[storageRow.IndexOf("data-platform=\"colab\"", StringComparison.Ordinal)..];
+        colabCell = colabCell[..colabCell.IndexOf("</td>", StringComparison.Ordinal)];
+        Assert.Contains(Fallback, colabCell, StringComparison.Ordinal);
+        var besideTheValue = colabCell[colabCell.IndexOf("data-testid=\"value-age\"", StringComparison.Ordinal)..]; // after the value and its popover
+        Assert.Contains(Marker, besideTheValue, StringComparison.Ordinal);
+
+        // In English nothing is a fallback.
+        Assert.DoesNotContain("fallback-marker", WithoutHistory(await client.GetStringAsync("/platforms/colab")), StringComparison.Ordinal);
+    }
+
+    private static List<string?> FallbackTexts(JsonElement item) =>
+        [.. item.GetProperty("fallbackTexts").EnumerateArray().Select(p => p.GetString())];
 
     [Fact]
     public async Task A_text_missing_in_the_pages_language_shows_the_other_marked_in_its_own_language()
@@ -136,9 +219,18 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("<span lang=\"zh-CN\" data-fallback=\"zh-CN\">Gradient 社区笔记本", englishPage, StringComparison.Ordinal);
         Assert.Contains(">仅中文</small>", englishPage, StringComparison.Ordinal);
 
-        // The API falls back the same way, without a marker: the text is all a script gets.
+        // The API falls back the same way and names each fallback text by its JSON Pointer in fallbackTexts.
         using var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/kaggle?lang=zh-CN"));
         Assert.StartsWith(KaggleSummaryEn, api.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["/summary", "/pros"], FallbackTexts(api.RootElement));
+        Assert.Equal("Commit mode runs code in the background", api.RootElement.GetProperty("pros")[0].GetString()); // the English list, whole
+        using var apiEnglish = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/kaggle?lang=en"));
+        Assert.StartsWith(KaggleSummaryEn, apiEnglish.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Empty(FallbackTexts(apiEnglish.RootElement));
+        using var gradientEnglish = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/gradient"));
+        Assert.Equal(["/summary"], FallbackTexts(gradientEnglish.RootElement)); // Chinese, as the English is empty
+        using var gradientChinese = JsonDocument.Parse(await client.GetStringAsync("/api/v1/platforms/gradient?lang=zh-CN"));
+        Assert.Empty(FallbackTexts(gradientChinese.RootElement));
 
         // A fully translated page has no marker.
         Assert.DoesNotContain("fallback-marker", await client.GetStringAsync("/zh-CN/platforms/colab"), StringComparison.Ordinal);

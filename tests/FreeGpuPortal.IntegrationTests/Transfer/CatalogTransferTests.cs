@@ -114,6 +114,101 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         Assert.Equal(PlatformsOf(exported), PlatformsOf(await TransferOf(_target).ExportAsync()));
     }
 
+    /// <summary>This instance's export with a feature's and a GPU model's texts edited, as a maintainer edits the file.</summary>
+    private async Task<string> FeatureAndGpuModelTextsEditedAsync()
+    {
+        _ = _target.CreateClient();
+        var file = await TransferOf(_target).ExportAsync();
+        var json = CatalogTransfer.Serialize(file with
+        {
+            Features = [.. file.Features.Select(f => f.Key == "private-notebooks"
+                ? f with { NameZh = "私密笔记本", Description = "Notebooks only their owner can see." }
+                : f)],
+            GpuModels = [.. file.GpuModels.Select(g => g.Slug == "tesla-p100"
+                ? g with { Note = "A 12 GB variant exists too.", NoteZh = "也有 12 GB 的版本。" }
+                : g)],
+        });
+        Assert.Contains("\"nameZh\": \"私密笔记本\"", json, StringComparison.Ordinal);
+        return json;
+    }
+
+    [Fact]
+    public async Task An_import_changes_feature_and_gpu_model_texts_with_preview_evidence_and_history()
+    {
+        var json = await FeatureAndGpuModelTextsEditedAsync();
+        var transfer = TransferOf(_target);
+
+        var withoutEvidence = await transfer.ApplyAsync(json, Admin, null);
+        Assert.False(withoutEvidence.Succeeded);
+        Assert.Contains(withoutEvidence.Preview.Problems, p => p.Contains("needs evidence", StringComparison.Ordinal) && p.Contains("Tesla P100", StringComparison.Ordinal));
+        Assert.Equal(0, withoutEvidence.ReferenceChanges);
+
+        var evidence = new ChangeEvidence { Note = "Reviewed the feature and GPU texts." };
+        var preview = await transfer.PreviewAsync(json, evidence);
+        Assert.True(preview.CanApply, string.Join(" ", preview.Problems));
+        Assert.All(preview.Platforms, p => Assert.Equal(PlatformImportKind.Unchanged, p.Kind));
+        Assert.Equal(2, preview.ChangeCount);
+        var feature = preview.References.Single(r => r.Table == ReferenceTable.Feature);
+        Assert.Equal(("private-notebooks", "Private notebooks"), (feature.Key, feature.Name));
+        Assert.Equal(["Feature:private-notebooks.NameZh", "Feature:private-notebooks.Description"], feature.Differences.Select(d => d.Field));
+        Assert.Equal(("私有笔记本", "私密笔记本"), (feature.Differences[0].Current, feature.Differences[0].Imported));
+        Assert.Equal("Feature private-notebooks: name (Chinese)", feature.Differences[0].Label);
+        var gpu = preview.References.Single(r => r.Table == ReferenceTable.GpuModel);
+        Assert.Equal(["GpuModel:tesla-p100.Note", "GpuModel:tesla-p100.NoteZh"], gpu.Differences.Select(d => d.Field));
+
+        var applied = await transfer.ApplyAsync(json, Admin, evidence);
+        Assert.True(applied.Succeeded, string.Join(" ", applied.Preview.Problems));
+        Assert.Equal(2, applied.ReferenceChanges);
+        Assert.Empty(applied.Results); // no platform changed
+
+        // The values changed, as the pages show them.
+        var client = _target.CreateClient();
+        var chinese = await client.GetStringAsync("/zh-CN/platforms/kaggle");
+        Assert.Contains("私密笔记本", chinese, StringComparison.Ordinal);
+        Assert.Contains("也有 12 GB 的版本。", chinese, StringComparison.Ordinal);
+        Assert.Contains("A 12 GB variant exists too.", await client.GetStringAsync("/platforms/kaggle"), StringComparison.Ordinal);
+
+        // History: each platform whose page shows a changed entry has one entry for the import, with typed values.
+        var history = _target.Services.GetRequiredService<CatalogHistory>();
+        var kaggle = (await history.ForPlatformAsync("kaggle", includeActors: true))[0];
+        Assert.Equal(Admin.UserId, kaggle.ActorUserId);
+        Assert.StartsWith("Imported from a catalog file", kaggle.Note, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Feature:private-notebooks.NameZh", "Feature:private-notebooks.Description", "GpuModel:tesla-p100.Note", "GpuModel:tesla-p100.NoteZh"],
+            kaggle.Fields.Select(f => f.Field));
+        Assert.Equal("私密笔记本", JsonSerializer.Deserialize<string>(kaggle.Fields[0].NewJson!));
+        Assert.Equal("GPU model tesla-p100: note (Chinese)", kaggle.Fields[3].Label);
+        var gradient = (await history.ForPlatformAsync("gradient", includeActors: true))[0];
+        Assert.Equal(["Feature:private-notebooks.NameZh", "Feature:private-notebooks.Description"], gradient.Fields.Select(f => f.Field));
+
+        // The public history on the platform page names the fields in the page's language.
+        Assert.Contains("GPU 型号 tesla-p100：备注（中文）", chinese, StringComparison.Ordinal);
+
+        // Applied once, the same file changes nothing more; such a change is not reverted platform by platform.
+        var again = await transfer.PreviewAsync(json, evidence);
+        Assert.Empty(again.References);
+        Assert.Equal(0, again.ChangeCount);
+        var revert = await EditorOf(_target).RevertAsync(kaggle.Id, Admin, confirmFieldsChangedSince: true);
+        Assert.Contains("import a catalog file with the old values", Assert.IsType<EditResult.ValidationFailed>(revert).Errors["Change"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feature_without_a_name_is_refused_and_nothing_changes()
+    {
+        _ = _target.CreateClient();
+        var file = await TransferOf(_target).ExportAsync();
+        var json = CatalogTransfer.Serialize(file with
+        {
+            Features = [.. file.Features.Select(f => f.Key == "tpu" ? f with { Name = "  ", NameZh = "TPU" } : f)],
+        });
+
+        var result = await TransferOf(_target).ApplyAsync(json, Admin, new ChangeEvidence { Note = "test" });
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Feature “tpu” has no name.", result.Preview.Problems);
+        Assert.Equal("Free TPU", (await TransferOf(_target).ExportAsync()).Features.Single(f => f.Key == "tpu").Name);
+    }
+
     [Theory]
     [InlineData("", "The file is empty.")]
     [InlineData("{ \"formatVersion\": 1, \"platforms\": [ { \"slug\": ", "The file is not valid catalog JSON (line 1")]
@@ -201,6 +296,7 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         Assert.Empty(preview.Problems);
         Assert.Equal(["gradient", "colab", "kaggle"], preview.Platforms.Select(p => p.Slug));
         Assert.All(preview.Platforms, p => Assert.Equal(PlatformImportKind.Unchanged, p.Kind));
+        Assert.Empty(preview.References);
     }
 
     [Fact]

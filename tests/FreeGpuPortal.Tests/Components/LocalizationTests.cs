@@ -26,6 +26,8 @@ public sealed partial class LocalizationTests
         ["Admin.Refused."] = typeof(FreeGpuPortal.Web.Accounts.AdminRefusal),
         ["Suggestions.Outcome."] = typeof(FreeGpuPortal.Web.Suggestions.SuggestionStatus),
         ["Reports.Meanwhile."] = typeof(FreeGpuPortal.Web.HardwareReports.ReportStatus),
+        ["Admin.Transfer.Reference."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.ReferenceTable),
+        ["History.Reference."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.ReferenceTable),
     };
 
     private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");
@@ -81,6 +83,18 @@ public sealed partial class LocalizationTests
         }
 
         Assert.True(missing.Count == 0, "Missing resource keys:\n" + string.Join("\n", missing.Distinct()));
+    }
+
+    [Fact]
+    public void Every_property_a_reference_change_names_has_a_label()
+    {
+        var keys = ResourceKeys();
+        var labels = FreeGpuPortal.Web.Catalog.Transfer.ReferenceField.KnownProperties
+            .Select(p => new FreeGpuPortal.Web.Catalog.Transfer.ReferenceField(FreeGpuPortal.Web.Catalog.Transfer.ReferenceTable.GpuModel, "x", p).PropertyLabelKey)
+            .ToList();
+
+        Assert.Equal(12, labels.Count);
+        Assert.All(labels, key => Assert.Contains(key, keys));
     }
 
     [Fact]

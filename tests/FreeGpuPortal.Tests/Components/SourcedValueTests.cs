@@ -1,8 +1,12 @@
+using System.Globalization;
+
 using Bunit;
 
 using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Components.Catalog;
+
+using Microsoft.AspNetCore.Components;
 
 namespace FreeGpuPortal.Tests.Components;
 
@@ -127,5 +131,96 @@ public sealed class SourcedValueTests : PortalComponentTest
         Assert.Equal("<b>bold</b>", value.Find("button.sourced-value").TextContent.Trim());
         Assert.Empty(value.FindAll("b"));
         Assert.Empty(value.FindAll("script"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "用于训练的免费 GPU", false)]
+    [InlineData("en", "Free GPUs for training", false)]
+    public void A_source_title_reads_in_the_pages_language_where_the_source_list_translates_it(string culture, string shown, bool marked)
+    {
+        var titles = SourceTitles.From([new PlatformSource { Url = "https://example.org/article", Title = "Free GPUs for training", TitleZh = "用于训练的免费 GPU" }]);
+        var tip = InCulture(culture, () => Render<CascadingValue<SourceTitles>>(p => p
+            .Add(c => c.Value, titles)
+            .Add(c => c.IsFixed, true)
+            .AddChildContent<SourcedValue>(v => v
+                .Add(c => c.TipId, "kaggle-idle")
+                .Add(c => c.Text, "20 min")
+                .Add(c => c.SourceUrl, "https://example.org/article")
+                .Add(c => c.SourceTitle, "Free GPUs for training"))).Find("[role=tooltip] a"));
+
+        Assert.Equal(shown, tip.TextContent.Trim());
+        Assert.Equal(marked, tip.QuerySelector("[data-testid=fallback-marker]") is not null);
+    }
+
+    [Fact]
+    public void An_untranslated_source_title_on_a_chinese_page_carries_the_english_only_marker()
+    {
+        var tip = InCulture("zh-CN", () => Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "report")
+            .Add(c => c.Text, "16 GB")
+            .Add(c => c.SourceUrl, "https://example.org/report/7")
+            .Add(c => c.SourceTitle, "Hardware report")).Find("[role=tooltip] a"));
+
+        var fallback = tip.QuerySelector("[data-fallback]")!;
+        Assert.Equal("en", fallback.GetAttribute("lang"));
+        Assert.StartsWith("Hardware report", fallback.TextContent, StringComparison.Ordinal);
+        Assert.Equal("English only", tip.QuerySelector("[data-testid=fallback-marker]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_qualifier_in_the_other_language_keeps_its_lang_in_the_cell_and_its_marker_in_the_popover()
+    {
+        var value = InCulture("zh-CN", () => Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "colab-storage")
+            .Add(c => c.Text, "15 GB")
+            .Add(c => c.Qualifier, new ShownText("Google Drive", "en", IsFallback: true))));
+
+        var button = value.Find("button.sourced-value");
+        Assert.Equal("15 GB (Google Drive)", button.TextContent);
+        Assert.Equal("Google Drive", button.QuerySelector("span[lang=en][data-fallback=en]")!.TextContent);
+        Assert.Null(button.QuerySelector("[data-testid=fallback-marker]")); // the cell keeps its width
+        var said = value.Find("[role=tooltip] [data-testid=qualifier-fallback]");
+        Assert.Equal("en", said.QuerySelector("[data-fallback]")!.GetAttribute("lang"));
+        Assert.Equal("English only", said.QuerySelector("[data-testid=fallback-marker]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_qualifier_in_the_pages_language_reads_plainly_with_no_marker()
+    {
+        var value = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "colab-storage")
+            .Add(c => c.Text, "15 GB")
+            .Add(c => c.Qualifier, new ShownText("Google Drive", "en", IsFallback: false)));
+
+        Assert.Equal("15 GB (Google Drive)", value.Find("button.sourced-value").TextContent);
+        Assert.Empty(value.FindAll("[data-fallback]"));
+        Assert.Empty(value.FindAll("[data-testid=fallback-marker]"));
+    }
+
+    [Fact]
+    public void Beside_a_value_with_room_the_qualifiers_marker_is_inline_in_its_own_language()
+    {
+        var text = Render<QualifiedText>(p => p
+            .Add(c => c.Text, "15 GB")
+            .Add(c => c.Qualifier, new ShownText("Google 云端硬盘", "zh-CN", IsFallback: true))
+            .Add(c => c.InlineMarker, true));
+
+        Assert.Equal("15 GB (Google 云端硬盘 仅中文)", string.Concat(text.Nodes.Select(n => n.TextContent)).Trim());
+        Assert.Equal("zh-CN", text.Find("[data-fallback]").GetAttribute("lang"));
+        Assert.Equal("zh-CN", text.Find("[data-testid=fallback-marker]").GetAttribute("lang"));
+    }
+
+    private static T InCulture<T>(string culture, Func<T> render)
+    {
+        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            return render();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+        }
     }
 }

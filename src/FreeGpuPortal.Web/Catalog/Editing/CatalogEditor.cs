@@ -178,6 +178,12 @@ public sealed class CatalogEditor(
             return Error("Change", "Creating a platform cannot be reverted; retire the platform instead.");
         }
 
+        if (change.Fields.Count > 0 && change.Fields.All(f => PlatformField.Find(f.Field) is null))
+        {
+            // A feature's or GPU model's change (from a catalog file) is shared by every platform that shows it.
+            return Error("Change", "This change is to a feature or GPU model that every platform shares; import a catalog file with the old values to undo it.");
+        }
+
         var platform = await Platforms(db).SingleAsync(p => p.Id == change.PlatformId, cancellationToken);
         var fields = change.Fields.Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
         var changedSince = await db.CatalogFieldChanges.AsNoTracking()

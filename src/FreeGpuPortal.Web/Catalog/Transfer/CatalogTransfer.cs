@@ -12,7 +12,8 @@ namespace FreeGpuPortal.Web.Catalog.Transfer;
 /// Exports the catalog, sources included, and imports such a file: validated, shown as a diff, then applied platform by
 /// platform through <see cref="CatalogEditor"/>, so every imported change is an audited change with its own history
 /// entry. GPU models and features are reference data: an import may use those this catalog has, and says which are
-/// missing rather than inventing them.
+/// missing rather than inventing them; it changes their texts and facts (<see cref="ReferenceImport"/>), recorded in
+/// the history of every platform whose page shows them.
 /// </summary>
 public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts, CatalogEditor editor, TimeProvider clock)
 {
@@ -29,10 +30,8 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var gpuModels = await db.GpuModels.AsNoTracking().OrderBy(g => g.Slug)
-            .Select(g => new GpuModelEntry(g.Slug, g.Name, g.Vendor, g.Architecture, g.MemoryGb, g.MemoryType, g.Note, g.SourceUrl, g.SourceTitle, g.NoteZh))
             .ToListAsync(cancellationToken);
         var features = await db.Features.AsNoTracking().OrderBy(f => f.DisplayOrder)
-            .Select(f => new FeatureEntry(f.Key, f.Name, f.Description, f.NameZh, f.DescriptionZh))
             .ToListAsync(cancellationToken);
         var slugs = await db.Platforms.AsNoTracking().OrderBy(p => p.Slug).Select(p => p.Slug).ToListAsync(cancellationToken);
 
@@ -49,7 +48,9 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
             }
         }
 
-        return new CatalogFile(CatalogFile.CurrentFormatVersion, clock.GetUtcNow(), gpuModels, features, platforms);
+        return new CatalogFile(
+            CatalogFile.CurrentFormatVersion, clock.GetUtcNow(),
+            [.. gpuModels.Select(ReferenceImport.EntryOf)], [.. features.Select(ReferenceImport.EntryOf)], platforms);
     }
 
     public static string Serialize(CatalogFile file) => JsonSerializer.Serialize(file, JsonOptions);
@@ -89,6 +90,7 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
             problems.Add($"Features this catalog does not have: {string.Join(", ", missingFeatures)}.");
         }
 
+        var references = await ReferencePreviewsAsync(db, file, problems, cancellationToken);
         var previews = new List<PlatformImportPreview>();
         foreach (var imported in file.Platforms)
         {
@@ -117,7 +119,127 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
                 + "Give an evidence URL, or a note on how the new values were verified.");
         }
 
-        return new ImportPreview(problems, previews);
+        if (references.Count > 0 && string.IsNullOrWhiteSpace(evidence?.EvidenceUrl) && string.IsNullOrWhiteSpace(evidence?.Note))
+        {
+            problems.Add(
+                $"This import changes {string.Join(", ", references.Select(r => r.Name))}: like any edit, it needs evidence. "
+                + "Give an evidence URL, or a note on how the new values were verified.");
+        }
+
+        return new ImportPreview(problems, previews) { References = references };
+    }
+
+    /// <summary>The features and GPU models of this catalog whose texts or facts the file changes; their problems go to <paramref name="problems"/>.</summary>
+    private static async Task<List<ReferenceImportPreview>> ReferencePreviewsAsync(
+        CatalogDbContext db, CatalogFile file, List<string> problems, CancellationToken cancellationToken)
+    {
+        var previews = new List<ReferenceImportPreview>();
+        var features = await db.Features.AsNoTracking().OrderBy(f => f.DisplayOrder).ToListAsync(cancellationToken);
+        var importedFeatures = Distinct(file.Features ?? [], f => f.Key, "features", problems);
+        foreach (var feature in features)
+        {
+            if (importedFeatures.GetValueOrDefault(feature.Key) is { } imported)
+            {
+                var normalized = ReferenceImport.Normalized(imported);
+                problems.AddRange(ReferenceImport.Problems(normalized));
+                var changes = ReferenceImport.Changes(ReferenceImport.EntryOf(feature), normalized);
+                if (changes.Count > 0)
+                {
+                    previews.Add(new ReferenceImportPreview(ReferenceTable.Feature, feature.Key, feature.Name, [.. changes.Select(c => c.ToDifference())]));
+                }
+            }
+        }
+
+        var models = await db.GpuModels.AsNoTracking().OrderBy(g => g.Slug).ToListAsync(cancellationToken);
+        var importedModels = Distinct(file.GpuModels ?? [], g => g.Slug, "GPU models", problems);
+        foreach (var model in models)
+        {
+            if (importedModels.GetValueOrDefault(model.Slug) is { } imported)
+            {
+                var normalized = ReferenceImport.Normalized(imported);
+                problems.AddRange(ReferenceImport.Problems(normalized));
+                var changes = ReferenceImport.Changes(ReferenceImport.EntryOf(model), normalized);
+                if (changes.Count > 0)
+                {
+                    previews.Add(new ReferenceImportPreview(ReferenceTable.GpuModel, model.Slug, model.Name, [.. changes.Select(c => c.ToDifference())]));
+                }
+            }
+        }
+
+        return previews;
+    }
+
+    private static Dictionary<string, T> Distinct<T>(IReadOnlyList<T> entries, Func<T, string> key, string what, List<string> problems)
+    {
+        var duplicates = entries.GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0)
+        {
+            problems.Add($"The file lists these {what} more than once: {string.Join(", ", duplicates)}.");
+        }
+
+        return entries.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Applies the file's feature and GPU model changes in one save, with one history entry per platform whose page
+    /// shows a changed entry: every platform for a feature (each page lists every feature), the platforms offering it
+    /// for a GPU model. A GPU model no platform offers has no page to show it and no history to write to.
+    /// </summary>
+    private async Task<int> ApplyReferencesAsync(CatalogFile file, Actor actor, ChangeEvidence evidence, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var platforms = await db.Platforms.Include(p => p.Gpus).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var fields = platforms.ToDictionary(p => p.Id, _ => new List<ReferenceChange>());
+        var changed = 0;
+
+        var importedFeatures = Distinct(file.Features ?? [], f => f.Key, "features", []);
+        foreach (var feature in await db.Features.OrderBy(f => f.DisplayOrder).ToListAsync(cancellationToken))
+        {
+            if (importedFeatures.GetValueOrDefault(feature.Key) is { } imported
+                && ReferenceImport.Normalized(imported) is var normalized
+                && ReferenceImport.Changes(ReferenceImport.EntryOf(feature), normalized) is { Count: > 0 } changes)
+            {
+                ReferenceImport.Apply(feature, normalized);
+                platforms.ForEach(p => fields[p.Id].AddRange(changes));
+                changed++;
+            }
+        }
+
+        var importedModels = Distinct(file.GpuModels ?? [], g => g.Slug, "GPU models", []);
+        foreach (var model in await db.GpuModels.OrderBy(g => g.Slug).ToListAsync(cancellationToken))
+        {
+            if (importedModels.GetValueOrDefault(model.Slug) is { } imported
+                && ReferenceImport.Normalized(imported) is var normalized
+                && ReferenceImport.Changes(ReferenceImport.EntryOf(model), normalized) is { Count: > 0 } changes)
+            {
+                ReferenceImport.Apply(model, normalized);
+                platforms.Where(p => p.Gpus.Any(g => g.GpuModelId == model.Id)).ToList().ForEach(p => fields[p.Id].AddRange(changes));
+                changed++;
+            }
+        }
+
+        if (changed == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var platform in platforms.Where(p => fields[p.Id].Count > 0))
+        {
+            var entry = CatalogEditor.NewChange(platform, ChangeKind.Edit, actor, evidence, now);
+            entry.Fields = [.. fields[platform.Id].Select(c => new CatalogFieldChange
+            {
+                Field = c.Field.Name,
+                OldJson = c.OldJson,
+                NewJson = c.NewJson,
+                OldDisplay = c.OldDisplay,
+                NewDisplay = c.NewDisplay,
+            })];
+            db.CatalogChanges.Add(entry);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
     }
 
     /// <summary>Applies a file that previews without problems; each new or changed platform becomes one audited change.</summary>
@@ -131,6 +253,7 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
 
         var file = Read(json).File!;
         var importEvidence = ImportEvidence(PlatformEditMapping.Trimmed(evidence));
+        var referenceChanges = preview.References.Count > 0 ? await ApplyReferencesAsync(file, actor, importEvidence, cancellationToken) : 0;
         var results = new List<EditResult>();
         foreach (var entry in preview.Platforms.Where(p => p.Kind != PlatformImportKind.Unchanged))
         {
@@ -142,7 +265,7 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
                 : await editor.UpdateAsync(request, cancellationToken));
         }
 
-        return new ImportResult(preview, results);
+        return new ImportResult(preview, results) { ReferenceChanges = referenceChanges };
     }
 
     /// <summary>The admin's evidence, with the history note saying the change came from a catalog file.</summary>

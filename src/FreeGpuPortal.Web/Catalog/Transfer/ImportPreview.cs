@@ -13,5 +13,8 @@ public sealed record ImportPreview(IReadOnlyList<string> Problems, IReadOnlyList
 {
     public bool CanApply => Problems.Count == 0 && Platforms.All(p => p.Errors.Count == 0);
 
-    public int ChangeCount => Platforms.Count(p => p.Kind != PlatformImportKind.Unchanged);
+    public int ChangeCount => Platforms.Count(p => p.Kind != PlatformImportKind.Unchanged) + References.Count;
+
+    /// <summary>The features and GPU models the import changes (only those it changes).</summary>
+    public IReadOnlyList<ReferenceImportPreview> References { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Catalog.Transfer;
 
 using Microsoft.Extensions.Localization;
 
@@ -77,6 +78,9 @@ public static class HistoryValueText
                     break;
                 case nameof(PlatformEditModel.Website):
                     parts.Add(Read<string>(json) is { Length: > 0 } url ? new(url, PlatformEditValidator.IsHttpUrl(url) ? url : null) : new(l["Spec.NotStated"]));
+                    break;
+                case var reference when ReferenceField.Parse(reference) is { Property: nameof(GpuModelEntry.MemoryGb) }:
+                    parts.Add(Read<double?>(json) is { } memory ? new($"{SpecText.Number(memory)} {l["Unit.Gigabytes"]}") : new(l["Spec.NotStated"]));
                     break;
                 default:
                     parts.Add(new(Read<string>(json) is { Length: > 0 } text ? text : l["Spec.NotStated"]));

@@ -49,9 +49,14 @@ public static class SpecText
         return known.Count == 0 ? null : Range(known.Min(), known.Max(), l["Unit.Gigabytes"]);
     }
 
-    /// <summary>"15 GB (Google Drive)": the size, and where it lives when that is stated.</summary>
-    public static string? Storage(SpecValue size, string? where, IStringLocalizer l) =>
-        Range(size, l["Unit.Gigabytes"]) is { } text && where is not null ? $"{text} ({where})" : Range(size, l["Unit.Gigabytes"]);
+    /// <summary>The storage size alone; where it lives (<see cref="StorageWhere"/>) is shown beside it as a text of its own.</summary>
+    public static string? Storage(SpecValue size, IStringLocalizer l) => Range(size, l["Unit.Gigabytes"]);
+
+    /// <summary>
+    /// "Google Drive" of "15 GB (Google Drive)": the storage note in the page's language, or the other language as a
+    /// marked fallback, beside a known size only.
+    /// </summary>
+    public static ShownText? StorageWhere(SpecValue size, string? english, string? chinese) => size.IsKnown ? Shown(english, chinese) : null;
 
     /// <summary>What qualifies a weekly quota: its note and its reset rule, in one sentence pair.</summary>
     public static ShownText? QuotaNote(SpecValue hours, string? resetRule, string? resetRuleZh) =>
@@ -60,6 +65,10 @@ public static class SpecText
     /// <summary>A catalog text in the page's language, or the other language as a marked fallback.</summary>
     public static ShownText? Shown(string? english, string? chinese) =>
         CatalogTextResolver.Resolve(english, chinese, PortalLanguages.Current);
+
+    /// <summary>A citation's title in the page's language (<see cref="SourceTitles"/>); none known reads as no translation.</summary>
+    public static ShownText? SourceTitle(SourceTitles? titles, string? url, string? title) =>
+        (titles ?? SourceTitles.Empty).Resolve(url, title, PortalLanguages.Current);
 
     public static ShownList Shown(IReadOnlyList<string> english, IReadOnlyList<string> chinese) =>
         CatalogTextResolver.Resolve(english, chinese, PortalLanguages.Current);

@@ -8,5 +8,5 @@ namespace FreeGpuPortal.Web.Components.Pages.Compare;
 public sealed record CompareRow(string Key, string Label, IReadOnlyList<CompareCell> Cells)
 {
     /// <summary>Every platform reads the same here (unknowns included), so "differences only" hides the row.</summary>
-    public bool AllSame => Cells.Select(c => c.Text).Distinct().Count() <= 1;
+    public bool AllSame => Cells.Select(c => (c.Text, c.Qualifier?.Text)).Distinct().Count() <= 1;
 }

@@ -24,8 +24,9 @@ public static class ComparisonRows
             }),
             Numeric("cpu", l["Column.Cpu"], SortKey.CpuCores, platforms, p => Spec(SpecText.Cpu(p), p.CpuCount)),
             Numeric("ram", l["Column.Ram"], SortKey.RamGb, platforms, p => Spec(SpecText.Range(p.RamGb, l["Unit.Gigabytes"]), p.RamGb)),
-            Numeric("storage", l["Column.Storage"], SortKey.StorageGb, platforms, p =>
-                Spec(SpecText.Storage(p.StorageGb, SpecText.Shown(p.StorageNote, p.StorageNoteZh)?.Text, l), p.StorageGb)),
+            Qualified(
+                Numeric("storage", l["Column.Storage"], SortKey.StorageGb, platforms, p => Spec(SpecText.Storage(p.StorageGb, l), p.StorageGb)),
+                platforms, p => SpecText.StorageWhere(p.StorageGb, p.StorageNote, p.StorageNoteZh)),
             Numeric("session", l["Column.MaxSession"], SortKey.SessionHours, platforms, p => Spec(SpecText.Range(p.MaxSessionHours, l["Unit.Hours"]), p.MaxSessionHours)),
             Numeric("idle", l["Column.IdleTimeout"], SortKey.IdleMinutes, platforms, p => Spec(SpecText.Minutes(p.IdleTimeoutMinutes, l), p.IdleTimeoutMinutes)),
             Numeric("weekly", l["Column.WeeklyQuota"], SortKey.WeeklyGpuHours, platforms, p =>
@@ -48,6 +49,10 @@ public static class ComparisonRows
             (p.LastVerifiedOn is { } date ? SpecText.Date(date) : null, null, null, null, null)));
         return rows;
     }
+
+    /// <summary>The row with each cell's value qualified by a catalog text in brackets.</summary>
+    private static CompareRow Qualified(CompareRow row, IReadOnlyList<PlatformSummary> platforms, Func<PlatformSummary, ShownText?> qualifier) =>
+        row with { Cells = [.. row.Cells.Select((cell, i) => cell with { Qualifier = qualifier(platforms[i]) })] };
 
     private static (string? Text, ShownText? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf) Spec(string? text, SpecValue spec) =>
         (text, SpecText.Note(spec), spec.SourceUrl, spec.SourceTitle, spec.AsOf);

@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Transfer;
+
+namespace FreeGpuPortal.Tests.Catalog;
+
+/// <summary>What a catalog file changes in the features and GPU models, property by property, and how history names it.</summary>
+public sealed class ReferenceImportTests
+{
+    private static readonly FeatureEntry Tpu = new("tpu", "Free TPU", "Tensor processing units at no cost.", "免费 TPU", null);
+
+    private static readonly GpuModelEntry P100 = new(
+        "tesla-p100", "Tesla P100", "NVIDIA", "Pascal", 16, "HBM2", "A 12 GB variant also exists.", null, "NVIDIA's published GPU specifications", "另有 12 GB 版本。");
+
+    [Fact]
+    public void An_identical_entry_changes_nothing_even_with_blank_texts_and_spaces_around_them()
+    {
+        Assert.Empty(ReferenceImport.Changes(Tpu, ReferenceImport.Normalized(Tpu with { Name = " Free TPU ", DescriptionZh = "  " })));
+        Assert.Empty(ReferenceImport.Changes(P100, ReferenceImport.Normalized(P100 with { SourceUrl = "" })));
+    }
+
+    [Fact]
+    public void Each_changed_property_is_one_change_with_typed_json_and_display_text()
+    {
+        var changes = ReferenceImport.Changes(Tpu, ReferenceImport.Normalized(Tpu with { NameZh = "免费的 TPU", DescriptionZh = "免费使用张量处理单元。" }));
+
+        Assert.Equal(["Feature:tpu.NameZh", "Feature:tpu.DescriptionZh"], changes.Select(c => c.Field.Name));
+        Assert.Equal(("免费 TPU", "免费的 TPU"), (JsonSerializer.Deserialize<string>(changes[0].OldJson!), JsonSerializer.Deserialize<string>(changes[0].NewJson!)));
+        Assert.Equal(("null", "not stated"), (changes[1].OldJson, changes[1].OldDisplay));
+        Assert.Equal("免费使用张量处理单元。", changes[1].NewDisplay);
+    }
+
+    [Fact]
+    public void A_gpu_models_memory_is_compared_as_a_number()
+    {
+        var change = Assert.Single(ReferenceImport.Changes(P100, P100 with { MemoryGb = 12 }));
+
+        Assert.Equal("GpuModel:tesla-p100.MemoryGb", change.Field.Name);
+        Assert.Equal(("16", "12"), (change.OldJson, change.NewJson));
+        Assert.Equal("GPU model tesla-p100: memory (GB)", change.Field.Label);
+    }
+
+    [Fact]
+    public void Apply_writes_every_property_to_the_entity()
+    {
+        var feature = new Feature { Key = "tpu", Name = "Free TPU" };
+        ReferenceImport.Apply(feature, Tpu with { NameZh = "TPU（免费）" });
+        Assert.Equal(Tpu with { NameZh = "TPU（免费）" }, ReferenceImport.EntryOf(feature));
+
+        var model = new GpuModel { Slug = "tesla-p100", Name = "P100" };
+        ReferenceImport.Apply(model, P100);
+        Assert.Equal(P100, ReferenceImport.EntryOf(model));
+    }
+
+    [Fact]
+    public void Problems_name_the_entry_and_what_is_wrong()
+    {
+        Assert.Empty(ReferenceImport.Problems(Tpu));
+        Assert.Equal(["Feature “tpu” has no name."], ReferenceImport.Problems(Tpu with { Name = "" }));
+        Assert.Contains(ReferenceImport.Problems(Tpu with { NameZh = new string('字', 121) }), p => p.Contains("NameZh", StringComparison.Ordinal));
+        Assert.Empty(ReferenceImport.Problems(P100));
+        Assert.Contains(ReferenceImport.Problems(P100 with { SourceUrl = "not a url" }), p => p.StartsWith("GPU model “tesla-p100”: SourceUrl", StringComparison.Ordinal));
+        Assert.Contains(ReferenceImport.Problems(P100 with { NoteZh = new string('字', 1001) }), p => p.Contains("NoteZh", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Feature:tpu.NameZh", ReferenceTable.Feature, "tpu", "NameZh")]
+    [InlineData("GpuModel:tesla-p100.MemoryGb", ReferenceTable.GpuModel, "tesla-p100", "MemoryGb")]
+    public void History_names_read_back_as_the_field_they_name(string name, ReferenceTable table, string key, string property)
+    {
+        var field = ReferenceField.Parse(name);
+
+        Assert.Equal(new ReferenceField(table, key, property), field);
+        Assert.Equal(name, field!.Name);
+    }
+
+    [Theory]
+    [InlineData("SummaryZh")]
+    [InlineData("Gpus")]
+    [InlineData("Feature:tpu")]
+    [InlineData("Platform:kaggle.Name")]
+    [InlineData("Feature:tpu.Colour")]
+    public void A_platform_field_or_unknown_name_is_no_reference_field(string name)
+    {
+        Assert.Null(ReferenceField.Parse(name));
+    }
+}
