@@ -81,7 +81,7 @@ public sealed partial class AdminSaver(PortalServer server, LatencyRecorder reco
             catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
             {
                 FailedSaves++;
-                Console.Error.WriteLine($"save {save} failed: {exception.Message.Split('\n')[0]}");
+                Console.Error.WriteLine($"save {save} failed: {string.Join(" / ", exception.Message.Split('\n').Take(4))}");
             }
 
             var wait = next - clock.Elapsed;

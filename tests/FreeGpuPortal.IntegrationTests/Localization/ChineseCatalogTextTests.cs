@@ -4,8 +4,11 @@ using System.Text.Json;
 
 using FreeGpuPortal.IntegrationTests.Api;
 using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Data;
 
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.IntegrationTests.Localization;
@@ -188,6 +191,41 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
 
         // In English nothing is a fallback.
         Assert.DoesNotContain("fallback-marker", WithoutHistory(await client.GetStringAsync("/platforms/colab")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feature_named_only_in_english_is_marked_in_the_table_the_filters_and_the_compare_view()
+    {
+        await using var portal = new PortalFactory();
+        var client = portal.CreateClient(); // starts the app: migrate and seed
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync())
+        {
+            var tpu = await db.Features.SingleAsync(f => f.Key == "tpu");
+            tpu.NameZh = null;
+            await db.SaveChangesAsync();
+        }
+
+        portal.Services.GetRequiredService<CatalogChangeSignal>().NotifyChanged();
+        const string Fallback = "<span lang=\"en\" data-fallback=\"en\">Free TPU";
+        const string Marker = "<small class=\"fallback-marker\" lang=\"en\" data-testid=\"fallback-marker\">English only</small>";
+
+        // The table cell: the English name carries its lang; the marker sits in its popover, so the cell keeps its width.
+        var table = await client.GetStringAsync("/zh-CN/");
+        var cell = table[table.IndexOf("aria-describedby=\"colab-feature-tpu\"", StringComparison.Ordinal)..];
+        cell = cell[..cell.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.Contains(Fallback + "</span></button>", cell, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"value-fallback\">" + Fallback + " " + Marker, cell, StringComparison.Ordinal);
+
+        // The filter's checkbox label and the compare view's row label say it beside the name.
+        var filter = table[table.IndexOf("value=\"tpu\"", StringComparison.Ordinal)..];
+        Assert.Contains(Fallback + " " + Marker, filter[..filter.IndexOf("</label>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        var compare = await client.GetStringAsync("/zh-CN/compare?p=colab,kaggle");
+        var row = compare[compare.IndexOf("data-row=\"feature-tpu\"", StringComparison.Ordinal)..];
+        Assert.Contains("<th scope=\"row\" class=\"col-name\">" + Fallback + " " + Marker, row, StringComparison.Ordinal);
+
+        // Another feature, named in Chinese, reads plainly; in English nothing is marked.
+        Assert.Contains("私有笔记本", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("fallback-marker", await client.GetStringAsync("/compare?p=colab,kaggle"), StringComparison.Ordinal);
     }
 
     private static List<string?> FallbackTexts(JsonElement item) =>

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Catalog.Transfer;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Operations;
 
@@ -97,6 +98,40 @@ public sealed class StorageFaultTests
         Assert.IsType<EditResult.Success>(await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request));
         Assert.Equal((before.Changes + 1, before.FieldChanges + 1, 45d), await CatalogStateAsync(portal));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        SecurityPortal.DeleteDataDirectory(directory);
+    }
+
+    [Fact]
+    public async Task An_import_of_feature_texts_into_a_read_only_database_says_so_writes_nothing_and_applies_later()
+    {
+        var directory = OperationsPortal.NewDirectory("read-only-import");
+        var file = Path.Combine(directory, DataDirectory.DefaultDatabaseFile);
+        await using var portal = StartPortal(directory);
+        await PublicPageAsync(portal.NewClient());
+        var transfer = portal.Services.GetRequiredService<CatalogTransfer>();
+        var exported = await transfer.ExportAsync();
+        var renamed = exported with
+        {
+            Features = [.. exported.Features.Select(f => f.Key == "tpu" ? f with { NameZh = "免费 TPU 时长" } : f)],
+        };
+        var json = System.Text.Json.JsonSerializer.Serialize(renamed, CatalogTransfer.JsonOptions);
+        var evidence = new ChangeEvidence { EvidenceUrl = "https://research.google.com/colaboratory/faq.html" };
+        var before = await CatalogStateAsync(portal);
+
+        ReadOnlyFile.Set(file, readOnly: true);
+        var refused = await transfer.ApplyAsync(json, Admin, evidence);
+
+        Assert.Equal([new EditResult.StorageUnavailable(StorageProblem.ReadOnly)], refused.Results);
+        Assert.False(refused.Succeeded);
+        Assert.Equal(0, refused.ReferenceChanges);
+        Assert.Equal(before, await CatalogStateAsync(portal));
+
+        ReadOnlyFile.Set(file, readOnly: false);
+        var applied = await transfer.ApplyAsync(json, Admin, evidence);
+        Assert.True(applied.Succeeded);
+        Assert.Equal(1, applied.ReferenceChanges);
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
+        Assert.Equal("免费 TPU 时长", (await db.Features.SingleAsync(f => f.Key == "tpu")).NameZh);
         SecurityPortal.DeleteDataDirectory(directory);
     }
 

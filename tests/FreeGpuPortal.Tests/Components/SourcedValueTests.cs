@@ -185,6 +185,28 @@ public sealed class SourcedValueTests : PortalComponentTest
     }
 
     [Fact]
+    public void A_value_that_is_a_catalog_text_in_the_other_language_keeps_its_lang_and_has_its_marker_in_the_popover()
+    {
+        // A feature's name in the comparison table: on a Chinese page, a feature nobody has named in Chinese yet.
+        var value = InCulture("zh-CN", () => Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "kaggle-feature-tpu")
+            .Add(c => c.ShownValue, new ShownText("TPU access", "en", IsFallback: true))));
+
+        var button = value.Find("button.sourced-value");
+        Assert.Equal("TPU access", button.TextContent);
+        Assert.Equal("TPU access", button.QuerySelector("span[lang=en][data-fallback=en]")!.TextContent);
+        Assert.Null(button.QuerySelector("[data-testid=fallback-marker]"));
+        var said = value.Find("[role=tooltip] [data-testid=value-fallback]");
+        Assert.Equal("English only", said.QuerySelector("[data-testid=fallback-marker]")!.TextContent.Trim());
+
+        var named = Render<SourcedValue>(p => p
+            .Add(c => c.TipId, "kaggle-feature-tpu")
+            .Add(c => c.ShownValue, new ShownText("TPU access", "en", IsFallback: false)));
+        Assert.Equal("TPU access", named.Find("button.sourced-value").TextContent);
+        Assert.Empty(named.FindAll("[data-fallback]"));
+    }
+
+    [Fact]
     public void A_qualifier_in_the_pages_language_reads_plainly_with_no_marker()
     {
         var value = Render<SourcedValue>(p => p

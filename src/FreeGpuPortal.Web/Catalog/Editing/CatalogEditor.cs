@@ -230,13 +230,7 @@ public sealed class CatalogEditor(
         }
         catch (Exception exception) when (StorageProblems.Classify(exception) is { } problem)
         {
-            await using (var db = await contextFactory.CreateDbContextAsync())
-            {
-                problem = StorageProbe.Refine(problem, db.Database.GetDbConnection().DataSource);
-            }
-
-            logger.LogWarning(exception, "Catalog edit not saved: the database storage is {StorageProblem}", problem);
-            result = new EditResult.StorageUnavailable(problem);
+            result = await StorageUnavailableAsync(exception, problem);
         }
 
         metrics?.CatalogSave(result switch
@@ -250,6 +244,36 @@ public sealed class CatalogEditor(
             _ => "not_found",
         });
         return result;
+    }
+
+    /// <summary>
+    /// A catalog write that is not one platform's edit (an import's feature and GPU model texts) under the same storage
+    /// guard: a fault comes back as <see cref="EditResult.StorageUnavailable"/>, logged and counted; null when it saved.
+    /// </summary>
+    public async Task<EditResult.StorageUnavailable?> GuardedWriteAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+            return null;
+        }
+        catch (Exception exception) when (StorageProblems.Classify(exception) is { } problem)
+        {
+            var unavailable = await StorageUnavailableAsync(exception, problem);
+            metrics?.CatalogSave("storage_fault");
+            return unavailable;
+        }
+    }
+
+    private async Task<EditResult.StorageUnavailable> StorageUnavailableAsync(Exception exception, StorageProblem problem)
+    {
+        await using (var db = await contextFactory.CreateDbContextAsync())
+        {
+            problem = StorageProbe.Refine(problem, db.Database.GetDbConnection().DataSource);
+        }
+
+        logger.LogWarning(exception, "Catalog edit not saved: the database storage is {StorageProblem}", problem);
+        return new EditResult.StorageUnavailable(problem);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);

@@ -253,7 +253,16 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
 
         var file = Read(json).File!;
         var importEvidence = ImportEvidence(PlatformEditMapping.Trimmed(evidence));
-        var referenceChanges = preview.References.Count > 0 ? await ApplyReferencesAsync(file, actor, importEvidence, cancellationToken) : 0;
+        var referenceChanges = 0;
+        if (preview.References.Count > 0
+            && await editor.GuardedWriteAsync(async () => referenceChanges = await ApplyReferencesAsync(file, actor, importEvidence, cancellationToken))
+                is { } unavailable)
+        {
+            // Nothing was written (one save for all feature and GPU model texts): no platform is applied either, so
+            // the same file applies whole once the storage takes writes again.
+            return new ImportResult(preview, [unavailable]);
+        }
+
         var results = new List<EditResult>();
         foreach (var entry in preview.Platforms.Where(p => p.Kind != PlatformImportKind.Unchanged))
         {

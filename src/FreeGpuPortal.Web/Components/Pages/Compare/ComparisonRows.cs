@@ -39,10 +39,11 @@ public static class ComparisonRows
             var stated = platforms.Select(p => p.Features.FirstOrDefault(f => f.Key == feature.Key)).ToList();
             var anyYes = stated.Any(f => f?.Available == true);
             var allYes = stated.All(f => f?.Available == true);
-            rows.Add(new CompareRow($"feature-{feature.Key}", SpecText.Shown(feature.Name, feature.NameZh)?.Text ?? feature.Name, [.. stated.Select(f => new CompareCell(
+            var name = SpecText.Shown(feature.Name, feature.NameZh);
+            rows.Add(new CompareRow($"feature-{feature.Key}", name?.Text ?? feature.Name, [.. stated.Select(f => new CompareCell(
                 f is null ? null : (string)(f.Available ? l["Feature.Yes"] : l["Feature.No"]),
                 f is null ? null : SpecText.Shown(f.Note, f.NoteZh), f?.SourceUrl, f?.SourceTitle, f?.AsOf,
-                IsBest: anyYes && !allYes && f?.Available == true))]));
+                IsBest: anyYes && !allYes && f?.Available == true))], name));
         }
 
         rows.Add(Numeric("verified", l["Column.LastVerified"], SortKey.LastVerified, platforms, p =>
