@@ -397,6 +397,15 @@ public sealed class PlatformEditValidatorTests
     }
 
     [Fact]
+    public void A_number_that_is_not_finite_is_refused_even_without_evidence()
+    {
+        var before = Valid();
+        var model = Valid();
+        model.RamGb.Min = double.NaN;
+        AssertOnlyError(model, "RamGb.Min", "Enter a finite number.", ChangeEvidence.None, before);
+    }
+
+    [Fact]
     public void Changing_only_words_or_citations_needs_no_evidence()
     {
         var before = Valid();

@@ -103,7 +103,8 @@ public static partial class PlatformEditValidator
             NotInFuture(errors, "Evidence.AsOf", evidence.AsOf, context.Today);
         }
 
-        if (context.RequireEvidenceForSpecChanges && IsBlank(evidence?.EvidenceUrl) && IsBlank(evidence?.Note))
+        // A number that is not finite is already refused above, and cannot be compared as JSON: the evidence can wait.
+        if (context.RequireEvidenceForSpecChanges && IsBlank(evidence?.EvidenceUrl) && IsBlank(evidence?.Note) && AllFinite(model))
         {
             var before = context.Before ?? new PlatformEditModel();
             var changedSpecs = PlatformField.All
@@ -145,6 +146,9 @@ public static partial class PlatformEditValidator
         value is not null && value.Length <= SlugMaxLength && SlugPattern().IsMatch(value);
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    private static bool AllFinite(PlatformEditModel model) =>
+        SpecRules.All(rule => rule.Get(model) is var spec && (spec.Min is not { } min || double.IsFinite(min)) && (spec.Max is not { } max || double.IsFinite(max)));
 
     private static void ValidateSlug(Errors errors, string key, string? slug, IReadOnlySet<string> slugsInUse)
     {
@@ -404,12 +408,20 @@ public static partial class PlatformEditValidator
     /// <summary>The resource key of the not-a-whole-number message for a unit that counts things.</summary>
     public static string NotWholeKey(string unit) => "Edit.Error.NotWhole." + unit;
 
+    /// <summary>
+    /// A field as the admin form labels it, in the localizer's language: its input's label, or for a list (GPU
+    /// options, features) its section's; the field's own English label only when neither is known.
+    /// </summary>
+    public static string FieldLabel(PlatformField field, IStringLocalizer<SharedResource> localizer) =>
+        localizer["Admin.Field." + field.Name] is { ResourceNotFound: false } label ? label.Value
+        : localizer["Edit.Field." + field.Name] is { ResourceNotFound: false } section ? section.Value
+        : field.Label;
+
     /// <summary>The spec fields an evidence message names, each by the admin form's label in the message's language.</summary>
     private sealed record FieldLabels(IReadOnlyList<PlatformField> Fields)
     {
-        public string In(IStringLocalizer<SharedResource> localizer) => string.Join(
-            localizer["Edit.ListSeparator"],
-            Fields.Select(f => localizer["Admin.Field." + f.Name] is { ResourceNotFound: false } label ? label.Value : f.Label));
+        public string In(IStringLocalizer<SharedResource> localizer) =>
+            string.Join(localizer["Edit.ListSeparator"], Fields.Select(f => FieldLabel(f, localizer)));
     }
 
     /// <summary>Problems as resource keys and arguments, turned into messages only when a caller wants them.</summary>
