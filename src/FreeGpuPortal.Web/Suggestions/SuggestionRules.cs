@@ -9,7 +9,7 @@ namespace FreeGpuPortal.Web.Suggestions;
 /// <summary>
 /// The rules of a suggested correction. The value passes the admin form's own rules: each number through
 /// <see cref="PlatformEditValidator.CheckNumber"/> with the field's bounds and unit, and the platform with the value
-/// applied through <see cref="PlatformEditValidator.Validate"/>, so nothing a visitor may suggest could not be saved
+/// applied through <see cref="PlatformEditValidator.InvalidFields"/>, so nothing a visitor may suggest could not be saved
 /// by an admin. The evidence is an http(s) URL, as the admin form's evidence.
 /// </summary>
 public static class SuggestionRules
@@ -74,8 +74,8 @@ public static class SuggestionRules
         var model = current.Clone();
         proposed.ApplyTo(model, field);
         var evidence = new ChangeEvidence { EvidenceUrl = "https://example.org/evidence" };
-        var errors = PlatformEditValidator.Validate(model, evidence, context with { Before = current });
-        return !errors.Keys.Any(key => AdminForm.Group(key) == field.Name || (field.IsWeeklyQuota && key == nameof(PlatformEditModel.WeeklyQuotaKind)));
+        var invalid = PlatformEditValidator.InvalidFields(model, evidence, context with { Before = current });
+        return !invalid.Any(key => AdminForm.Group(key) == field.Name || (field.IsWeeklyQuota && key == nameof(PlatformEditModel.WeeklyQuotaKind)));
     }
 
     /// <summary>Platform, field, value and evidence URL: what makes two submissions the same one.</summary>

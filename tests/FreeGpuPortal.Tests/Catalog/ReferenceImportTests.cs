@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Transfer;
 
@@ -56,12 +57,12 @@ public sealed class ReferenceImportTests
     [Fact]
     public void Problems_name_the_entry_and_what_is_wrong()
     {
-        Assert.Empty(ReferenceImport.Problems(Tpu));
-        Assert.Equal(["Feature “tpu” has no name."], ReferenceImport.Problems(Tpu with { Name = "" }));
-        Assert.Contains(ReferenceImport.Problems(Tpu with { NameZh = new string('字', 121) }), p => p.Contains("NameZh", StringComparison.Ordinal));
-        Assert.Empty(ReferenceImport.Problems(P100));
-        Assert.Contains(ReferenceImport.Problems(P100 with { SourceUrl = "not a url" }), p => p.StartsWith("GPU model “tesla-p100”: SourceUrl", StringComparison.Ordinal));
-        Assert.Contains(ReferenceImport.Problems(P100 with { NoteZh = new string('字', 1001) }), p => p.Contains("NoteZh", StringComparison.Ordinal));
+        Assert.Empty(ReferenceImport.Problems(Tpu, PortalLocalizer.Shared));
+        Assert.Equal(["Feature “tpu” has no name."], ReferenceImport.Problems(Tpu with { Name = "" }, PortalLocalizer.Shared));
+        Assert.Contains(ReferenceImport.Problems(Tpu with { NameZh = new string('字', 121) }, PortalLocalizer.Shared), p => p == "Feature “tpu”: name (Chinese) is longer than 120 characters.");
+        Assert.Empty(ReferenceImport.Problems(P100, PortalLocalizer.Shared));
+        Assert.Contains(ReferenceImport.Problems(P100 with { SourceUrl = "not a url" }, PortalLocalizer.Shared), p => p == "GPU model “tesla-p100”: source address: Enter a full web address starting with http:// or https://.");
+        Assert.Contains(ReferenceImport.Problems(P100 with { NoteZh = new string('字', 1001) }, PortalLocalizer.Shared), p => p == "GPU model “tesla-p100”: note (Chinese): Use at most 1,000 characters.");
     }
 
     [Theory]

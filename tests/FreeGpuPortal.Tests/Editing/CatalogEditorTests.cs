@@ -336,7 +336,7 @@ public sealed class CatalogEditorTests
         {
             var model = await catalog.CurrentAsync(slug);
             var context = await catalog.Editor.GetValidationContextAsync(model.Id);
-            Assert.Empty(PlatformEditValidator.Validate(model, ChangeEvidence.None, context));
+            Assert.Empty(PlatformEditValidator.Validate(model, ChangeEvidence.None, context, PortalLocalizer.Shared));
         }
     }
 }

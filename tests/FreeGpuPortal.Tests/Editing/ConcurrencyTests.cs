@@ -88,7 +88,7 @@ public sealed class ConcurrencyTests
         // An editor whose contexts let another admin's edit land right before their own save is written.
         var racing = new RacingContextFactory(catalog, async () =>
             await catalog.Editor.EditAsync("colab", c => c.Vendor = "Alphabet", actor: AdminA));
-        var editor = new CatalogEditor(racing, catalog.Clock, NullLogger<CatalogEditor>.Instance);
+        var editor = new CatalogEditor(racing, catalog.Clock, NullLogger<CatalogEditor>.Instance, PortalLocalizer.Shared);
         var form = await catalog.CurrentAsync("colab");
         form.Summary = "B's summary";
         var count = await catalog.HistoryCountAsync();

@@ -1,3 +1,4 @@
+using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 
@@ -44,7 +45,7 @@ public sealed class PlatformEditValidatorTests
 
     private static void AssertOnlyError(PlatformEditModel model, string key, string message, ChangeEvidence? evidence = null, PlatformEditModel? before = null)
     {
-        var errors = PlatformEditValidator.Validate(model, evidence ?? Evidence, Context(before));
+        var errors = PlatformEditValidator.Validate(model, evidence ?? Evidence, Context(before), PortalLocalizer.Shared);
         var error = Assert.Single(errors);
         Assert.Equal(key, error.Key);
         Assert.Equal([message], error.Value);
@@ -52,7 +53,7 @@ public sealed class PlatformEditValidatorTests
 
     [Fact]
     public void A_valid_platform_has_no_errors() =>
-        Assert.Empty(PlatformEditValidator.Validate(Valid(), Evidence, Context()));
+        Assert.Empty(PlatformEditValidator.Validate(Valid(), Evidence, Context(), PortalLocalizer.Shared));
 
     [Fact]
     public void The_slug_is_required()
@@ -83,7 +84,7 @@ public sealed class PlatformEditValidatorTests
         model.Slug = new string('a', 65);
         AssertOnlyError(model, "Slug", "Use at most 64 characters.");
         model.Slug = new string('a', 64);
-        Assert.Empty(PlatformEditValidator.Validate(model, Evidence, Context()));
+        Assert.Empty(PlatformEditValidator.Validate(model, Evidence, Context(), PortalLocalizer.Shared));
     }
 
     [Fact]
@@ -359,9 +360,9 @@ public sealed class PlatformEditValidatorTests
         AssertOnlyError(model, "SuccessorSlug", "Enter the successor as a platform slug (like “google-colab”) or an http(s) URL.");
 
         model.SuccessorSlug = "gradient-notebooks";
-        Assert.Empty(PlatformEditValidator.Validate(model, Evidence, Context()));
+        Assert.Empty(PlatformEditValidator.Validate(model, Evidence, Context(), PortalLocalizer.Shared));
         model.SuccessorSlug = "https://example.org/new-name";
-        Assert.Empty(PlatformEditValidator.Validate(model, Evidence, Context()));
+        Assert.Empty(PlatformEditValidator.Validate(model, Evidence, Context(), PortalLocalizer.Shared));
     }
 
     [Fact]
@@ -391,8 +392,17 @@ public sealed class PlatformEditValidatorTests
             "Changing a spec value (Idle timeout (min), GPU options) needs an evidence URL or a note on how it was verified.",
             ChangeEvidence.None, before);
 
-        Assert.Empty(PlatformEditValidator.Validate(model, new ChangeEvidence { EvidenceUrl = "https://example.org/faq" }, Context(before)));
-        Assert.Empty(PlatformEditValidator.Validate(model, new ChangeEvidence { Note = "Opened a session and waited." }, Context(before)));
+        Assert.Empty(PlatformEditValidator.Validate(model, new ChangeEvidence { EvidenceUrl = "https://example.org/faq" }, Context(before), PortalLocalizer.Shared));
+        Assert.Empty(PlatformEditValidator.Validate(model, new ChangeEvidence { Note = "Opened a session and waited." }, Context(before), PortalLocalizer.Shared));
+    }
+
+    [Fact]
+    public void A_number_that_is_not_finite_is_refused_even_without_evidence()
+    {
+        var before = Valid();
+        var model = Valid();
+        model.RamGb.Min = double.NaN;
+        AssertOnlyError(model, "RamGb.Min", "Enter a finite number.", ChangeEvidence.None, before);
     }
 
     [Fact]
@@ -404,7 +414,7 @@ public sealed class PlatformEditValidatorTests
         model.IdleTimeoutMinutes.Note = "about";
         model.IdleTimeoutMinutes.SourceTitle = "FAQ";
         model.Pros.Add("Friendly");
-        Assert.Empty(PlatformEditValidator.Validate(model, ChangeEvidence.None, Context(before)));
+        Assert.Empty(PlatformEditValidator.Validate(model, ChangeEvidence.None, Context(before), PortalLocalizer.Shared));
     }
 
     [Fact]
@@ -426,12 +436,12 @@ public sealed class PlatformEditValidatorTests
     public void Gpu_model_memory_is_between_0_and_1024_gb()
     {
         var model = new GpuModelEditModel { Slug = "h100", Name = "H100", MemoryGb = 1025 };
-        var error = Assert.Single(PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>()));
+        var error = Assert.Single(PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>(), PortalLocalizer.Shared));
         Assert.Equal("MemoryGb", error.Key);
         Assert.Equal(["Enter a number from 0 to 1,024 GB."], error.Value);
 
         model.MemoryGb = 80;
-        Assert.Empty(PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>()));
+        Assert.Empty(PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>(), PortalLocalizer.Shared));
     }
 
     [Fact]
@@ -440,7 +450,7 @@ public sealed class PlatformEditValidatorTests
         var model = Valid();
         model.Name = "  padded  ";
         var before = System.Text.Json.JsonSerializer.Serialize(model, EditJson.Options);
-        _ = PlatformEditValidator.Validate(model, Evidence, Context());
+        _ = PlatformEditValidator.Validate(model, Evidence, Context(), PortalLocalizer.Shared);
         Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(model, EditJson.Options));
     }
 }

@@ -1,3 +1,4 @@
+using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Suggestions;
@@ -110,7 +111,7 @@ public sealed class SuggestionRulesTests
         hours.Proposed!.ApplyTo(model, hours.Field!);
         Assert.Equal(WeeklyQuotaKind.Limited, model.WeeklyQuotaKind);
         Assert.Equal((30d, 30d), (model.WeeklyGpuHours.Min!.Value, model.WeeklyGpuHours.Max!.Value));
-        Assert.Empty(PlatformEditValidator.Validate(model, new ChangeEvidence { EvidenceUrl = "https://example.org" }, context with { Before = current }));
+        Assert.Empty(PlatformEditValidator.Validate(model, new ChangeEvidence { EvidenceUrl = "https://example.org" }, context with { Before = current }, PortalLocalizer.Shared));
     }
 
     [Fact]

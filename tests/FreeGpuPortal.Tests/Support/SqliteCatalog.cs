@@ -103,6 +103,7 @@ public sealed class SqliteCatalog : IAsyncDisposable
     private static IServiceCollection AddCatalogServices(IServiceCollection services, SqliteConnection connection, TimeProvider clock)
     {
         services.AddLogging();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(clock);
         services.AddSingleton<CatalogChangeSignal>();
         services.AddSingleton<CatalogChangeInterceptor>();

@@ -4,6 +4,7 @@ using FreeGpuPortal.Web.Operations;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
@@ -17,7 +18,7 @@ namespace FreeGpuPortal.Web.Catalog.Editing;
 /// </summary>
 public sealed class CatalogEditor(
     IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<CatalogEditor> logger,
-    PortalMetrics? metrics = null)
+    IStringLocalizer<SharedResource> localizer, PortalMetrics? metrics = null)
 {
     /// <summary>A platform as its edit form opens it, with its current stamp; null for an unknown slug.</summary>
     public async Task<PlatformEditModel?> GetForEditAsync(string slug, CancellationToken cancellationToken = default)
@@ -51,7 +52,7 @@ public sealed class CatalogEditor(
         var model = PlatformEditMapping.Trimmed(request.Platform);
         var evidence = PlatformEditMapping.Trimmed(request.Evidence);
         var context = await ValidationContextAsync(db, 0, before: null, requireEvidence: true, cancellationToken);
-        var errors = PlatformEditValidator.Validate(model, evidence, context);
+        var errors = PlatformEditValidator.Validate(model, evidence, context, localizer);
         if (errors.Count > 0)
         {
             return new EditResult.ValidationFailed(errors);
@@ -86,7 +87,7 @@ public sealed class CatalogEditor(
         var model = PlatformEditMapping.Trimmed(request.Platform);
         var evidence = PlatformEditMapping.Trimmed(request.Evidence);
         var context = await ValidationContextAsync(db, platform.Id, before, requireEvidence: true, cancellationToken);
-        var errors = PlatformEditValidator.Validate(model, evidence, context);
+        var errors = PlatformEditValidator.Validate(model, evidence, context, localizer);
         if (errors.Count > 0)
         {
             return new EditResult.ValidationFailed(errors);
@@ -108,7 +109,7 @@ public sealed class CatalogEditor(
         {
             if (string.IsNullOrWhiteSpace(evidence?.EvidenceUrl))
             {
-                return Error("Evidence.EvidenceUrl", "Give the address (http or https) of the page you checked the values against.");
+                return Error("Evidence.EvidenceUrl", "Edit.Refused.VerifyNeedsUrl");
             }
 
             model.LastVerifiedOn = Today;
@@ -123,7 +124,7 @@ public sealed class CatalogEditor(
         {
             if (!status.IsRetired())
             {
-                return Error("Status", "Retire a platform as Discontinued, or as Renamed with its successor.");
+                return Error("Status", "Edit.Refused.RetireStatus");
             }
 
             model.Status = status;
@@ -150,7 +151,7 @@ public sealed class CatalogEditor(
         CancellationToken cancellationToken = default) =>
         ChangeAsync(platformId, concurrencyStamp, ChangeKind.Edit, actor, evidence, model =>
             CitedUrls.Replace(model, oldUrl, newUrl) == 0
-                ? Error("SourceUrl", $"The platform no longer cites {oldUrl}.")
+                ? Error("SourceUrl", "Edit.Refused.NoLongerCited", oldUrl)
                 : null, cancellationToken);
 
     /// <summary>
@@ -175,13 +176,13 @@ public sealed class CatalogEditor(
 
         if (change.Kind is ChangeKind.Create or ChangeKind.Seed)
         {
-            return Error("Change", "Creating a platform cannot be reverted; retire the platform instead.");
+            return Error("Change", "Edit.Refused.RevertCreate");
         }
 
         if (change.Fields.Count > 0 && change.Fields.All(f => PlatformField.Find(f.Field) is null))
         {
             // A feature's or GPU model's change (from a catalog file) is shared by every platform that shows it.
-            return Error("Change", "This change is to a feature or GPU model that every platform shares; import a catalog file with the old values to undo it.");
+            return Error("Change", "Edit.Refused.RevertReference");
         }
 
         var platform = await Platforms(db).SingleAsync(p => p.Id == change.PlatformId, cancellationToken);
@@ -208,7 +209,7 @@ public sealed class CatalogEditor(
         }
 
         var context = await ValidationContextAsync(db, platform.Id, before, requireEvidence: false, cancellationToken);
-        var errors = PlatformEditValidator.Validate(target, evidence: null, context);
+        var errors = PlatformEditValidator.Validate(target, evidence: null, context, localizer);
         if (errors.Count > 0)
         {
             return new EditResult.ValidationFailed(errors);
@@ -284,8 +285,9 @@ public sealed class CatalogEditor(
         .Include(p => p.Features).ThenInclude(f => f.Feature)
         .Include(p => p.Sources);
 
-    private static EditResult.ValidationFailed Error(string key, string message) =>
-        new(new Dictionary<string, string[]> { [key] = [message] });
+    /// <summary>A refusal of one field, in the language of the request.</summary>
+    private EditResult.ValidationFailed Error(string key, string messageKey, params object[] arguments) =>
+        new(new Dictionary<string, string[]> { [key] = [localizer[messageKey, arguments]] });
 
     /// <summary>A one-click action: change the current values with <paramref name="change"/> and save them, validated.</summary>
     private Task<EditResult> ChangeAsync(
@@ -318,7 +320,7 @@ public sealed class CatalogEditor(
 
         var trimmedEvidence = PlatformEditMapping.Trimmed(evidence);
         var context = await ValidationContextAsync(db, platformId, before, requireEvidence: true, cancellationToken);
-        var errors = PlatformEditValidator.Validate(after, trimmedEvidence, context);
+        var errors = PlatformEditValidator.Validate(after, trimmedEvidence, context, localizer);
         if (errors.Count > 0)
         {
             return new EditResult.ValidationFailed(errors);
@@ -382,7 +384,7 @@ public sealed class CatalogEditor(
             // A constraint refused the save; when another platform took the slug since validation, say so.
             if (await SlugTakenAsync(platform.Id, platform.Slug, cancellationToken))
             {
-                return Error("Slug", $"The slug “{platform.Slug}” is already in use.");
+                return Error("Slug", "Edit.Error.SlugInUse", platform.Slug);
             }
 
             throw;
@@ -419,14 +421,12 @@ public sealed class CatalogEditor(
         var suggestion = await db.Suggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken);
         if (suggestion is null || suggestion.PlatformId != platformId)
         {
-            return Error("Evidence.SuggestionId", $"There is no suggestion #{suggestionId} for this platform.");
+            return Error("Evidence.SuggestionId", "Edit.Refused.NoSuchSuggestion", suggestionId);
         }
 
         if (suggestion.Status != Suggestions.SuggestionStatus.Pending)
         {
-            return Error(
-                "Evidence.SuggestionId",
-                $"Suggestion #{suggestionId} was {suggestion.Status.ToString().ToLowerInvariant()} meanwhile; nothing was saved. Open the platform's editor again to change it without the suggestion.");
+            return Error("Evidence.SuggestionId", "Edit.Refused.SuggestionDecided." + suggestion.Status, suggestionId);
         }
 
         suggestion.Status = Suggestions.SuggestionStatus.Accepted;

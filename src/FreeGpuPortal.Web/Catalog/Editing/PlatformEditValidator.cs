@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using Microsoft.Extensions.Localization;
+
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
-/// empty means valid. Pure: it reads the model and never changes it, so a form can run it on every keystroke.
+/// <summary>
+/// The admin form's rules for a platform and a GPU model, keyed by field path as the form names its inputs; an
+/// empty answer means valid. Pure: it reads the model and never changes it, so a form can run it on every keystroke.
 /// </summary>
 public static partial class PlatformEditValidator
 {
@@ -34,13 +38,24 @@ public static partial class PlatformEditValidator
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
+    /// <summary>
+    /// The form's problems, keyed by field path, each message in the culture of <paramref name="localizer"/> (the
+    /// request's). Empty means valid.
+    /// </summary>
     public static IReadOnlyDictionary<string, string[]> Validate(
-        PlatformEditModel model, ChangeEvidence? evidence, PlatformValidationContext context)
+        PlatformEditModel model, ChangeEvidence? evidence, PlatformValidationContext context, IStringLocalizer<SharedResource> localizer) =>
+        Collect(model, evidence, context).ToDictionary(localizer);
+
+    /// <summary>The field paths <see cref="Validate"/> would refuse, for a caller that needs no message.</summary>
+    public static IReadOnlySet<string> InvalidFields(PlatformEditModel model, ChangeEvidence? evidence, PlatformValidationContext context) =>
+        Collect(model, evidence, context).Keys;
+
+    private static Errors Collect(PlatformEditModel model, ChangeEvidence? evidence, PlatformValidationContext context)
     {
         var errors = new Errors();
 
         ValidateSlug(errors, "Slug", model.Slug, context.SlugsInUse);
-        Required(errors, "Name", model.Name, "Enter a name.");
+        Required(errors, "Name", model.Name, "Edit.Error.NameRequired");
         MaxLength(errors, "Name", model.Name, NameMaxLength);
         MaxLength(errors, "Vendor", model.Vendor, NameMaxLength);
         MaxLength(errors, "Summary", model.Summary, SummaryMaxLength);
@@ -62,11 +77,11 @@ public static partial class PlatformEditValidator
 
         if (!Enum.IsDefined(model.WeeklyQuotaKind))
         {
-            errors.Add("WeeklyQuotaKind", "Choose whether the weekly quota is unknown, limited or absent.");
+            errors.Add("WeeklyQuotaKind", "Edit.Error.WeeklyQuotaKindRequired");
         }
         else if (model.WeeklyQuotaKind != WeeklyQuotaKind.Limited && (model.WeeklyGpuHours.Min is not null || model.WeeklyGpuHours.Max is not null))
         {
-            errors.Add("WeeklyGpuHours.Min", "Weekly GPU hours apply only to a limited weekly quota; choose “Limited” or clear the hours.");
+            errors.Add("WeeklyGpuHours.Min", "Edit.Error.WeeklyHoursNeedLimitedQuota");
         }
 
         ValidateGpus(errors, model.Gpus, context);
@@ -88,30 +103,29 @@ public static partial class PlatformEditValidator
             NotInFuture(errors, "Evidence.AsOf", evidence.AsOf, context.Today);
         }
 
-        if (context.RequireEvidenceForSpecChanges && IsBlank(evidence?.EvidenceUrl) && IsBlank(evidence?.Note))
+        // A number that is not finite is already refused above, and cannot be compared as JSON: the evidence can wait.
+        if (context.RequireEvidenceForSpecChanges && IsBlank(evidence?.EvidenceUrl) && IsBlank(evidence?.Note) && AllFinite(model))
         {
             var before = context.Before ?? new PlatformEditModel();
             var changedSpecs = PlatformField.All
                 .Where(f => f.IsSpec && f.EvidenceRelevantJson(before) != f.EvidenceRelevantJson(model))
-                .Select(f => f.Label)
                 .ToList();
             if (changedSpecs.Count > 0)
             {
-                errors.Add(
-                    "Evidence.EvidenceUrl",
-                    $"Changing a spec value ({string.Join(", ", changedSpecs)}) needs an evidence URL or a note on how it was verified.");
+                errors.Add("Evidence.EvidenceUrl", "Edit.Error.SpecChangeNeedsEvidence", new FieldLabels(changedSpecs));
             }
         }
 
-        return errors.ToDictionary();
+        return errors;
     }
 
     /// <summary>The rules for a new GPU model in the reference list; keys are <see cref="GpuModelEditModel"/>'s properties.</summary>
-    public static IReadOnlyDictionary<string, string[]> ValidateGpuModel(GpuModelEditModel model, IReadOnlySet<string> slugsInUse)
+    public static IReadOnlyDictionary<string, string[]> ValidateGpuModel(
+        GpuModelEditModel model, IReadOnlySet<string> slugsInUse, IStringLocalizer<SharedResource> localizer)
     {
         var errors = new Errors();
         ValidateSlug(errors, "Slug", model.Slug, slugsInUse);
-        Required(errors, "Name", model.Name, "Enter a name.");
+        Required(errors, "Name", model.Name, "Edit.Error.NameRequired");
         MaxLength(errors, "Name", model.Name, NameMaxLength);
         MaxLength(errors, "Vendor", model.Vendor, NameMaxLength);
         MaxLength(errors, "Architecture", model.Architecture, NameMaxLength);
@@ -120,7 +134,7 @@ public static partial class PlatformEditValidator
         Number(errors, "MemoryGb", model.MemoryGb, MaxGpuMemoryGb, "GB", wholeNumber: false);
         Url(errors, "SourceUrl", model.SourceUrl);
         MaxLength(errors, "SourceTitle", model.SourceTitle, SourceTitleMaxLength);
-        return errors.ToDictionary();
+        return errors.ToDictionary(localizer);
     }
 
     public static bool IsHttpUrl(string? value) =>
@@ -133,24 +147,27 @@ public static partial class PlatformEditValidator
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
+    private static bool AllFinite(PlatformEditModel model) =>
+        SpecRules.All(rule => rule.Get(model) is var spec && (spec.Min is not { } min || double.IsFinite(min)) && (spec.Max is not { } max || double.IsFinite(max)));
+
     private static void ValidateSlug(Errors errors, string key, string? slug, IReadOnlySet<string> slugsInUse)
     {
         var value = slug?.Trim();
         if (string.IsNullOrEmpty(value))
         {
-            errors.Add(key, "Enter a slug.");
+            errors.Add(key, "Edit.Error.SlugRequired");
         }
         else if (value.Length > SlugMaxLength)
         {
-            errors.Add(key, $"Use at most {SlugMaxLength} characters.");
+            errors.Add(key, "Edit.Error.TooLong", SlugMaxLength.ToString("#,0", CultureInfo.InvariantCulture));
         }
         else if (!SlugPattern().IsMatch(value))
         {
-            errors.Add(key, "Use lowercase letters and digits, with single hyphens between words (like “google-colab”).");
+            errors.Add(key, "Edit.Error.SlugPattern");
         }
         else if (slugsInUse.Contains(value))
         {
-            errors.Add(key, $"The slug “{value}” is already in use.");
+            errors.Add(key, "Edit.Error.SlugInUse", value);
         }
     }
 
@@ -158,7 +175,7 @@ public static partial class PlatformEditValidator
     {
         if (!Enum.IsDefined(model.Status))
         {
-            errors.Add("Status", "Choose a status.");
+            errors.Add("Status", "Edit.Error.StatusRequired");
             return;
         }
 
@@ -167,11 +184,11 @@ public static partial class PlatformEditValidator
         {
             if (string.IsNullOrEmpty(successor))
             {
-                errors.Add("SuccessorSlug", "A renamed platform needs its successor: a platform slug or an http(s) URL.");
+                errors.Add("SuccessorSlug", "Edit.Error.SuccessorRequired");
             }
             else if (!IsSlug(successor) && !IsHttpUrl(successor))
             {
-                errors.Add("SuccessorSlug", "Enter the successor as a platform slug (like “google-colab”) or an http(s) URL.");
+                errors.Add("SuccessorSlug", "Edit.Error.SuccessorInvalid");
             }
             else
             {
@@ -180,7 +197,7 @@ public static partial class PlatformEditValidator
         }
         else if (!string.IsNullOrEmpty(successor))
         {
-            errors.Add("SuccessorSlug", "Only a renamed platform has a successor; clear it or set the status to Renamed.");
+            errors.Add("SuccessorSlug", "Edit.Error.SuccessorOnlyWhenRenamed");
         }
     }
 
@@ -190,7 +207,7 @@ public static partial class PlatformEditValidator
         var maxOk = Number(errors, $"{rule.Name}.Max", spec.Max, rule.Max, rule.Unit, rule.WholeNumber);
         if (minOk && maxOk && spec.Min is { } min && spec.Max is { } max && min > max)
         {
-            errors.Add($"{rule.Name}.Max", "The maximum must not be less than the minimum.");
+            errors.Add($"{rule.Name}.Max", "Edit.Error.MaxBelowMin");
         }
 
         Citation(errors, rule.Name, spec.Note, spec.SourceUrl, spec.SourceTitle, spec.AsOf, today);
@@ -202,13 +219,13 @@ public static partial class PlatformEditValidator
         switch (CheckNumber(value, max, wholeNumber))
         {
             case SpecNumberProblem.NotFinite:
-                errors.Add(key, "Enter a finite number.");
+                errors.Add(key, "Edit.Error.NotFinite");
                 return false;
             case SpecNumberProblem.OutOfRange:
-                errors.Add(key, $"Enter a number from 0 to {max.ToString("#,0", CultureInfo.InvariantCulture)} {unit}.");
+                errors.Add(key, OutOfRangeKey(unit), max.ToString("#,0", CultureInfo.InvariantCulture));
                 return false;
             case SpecNumberProblem.NotWhole:
-                errors.Add(key, $"Enter a whole number of {unit}.");
+                errors.Add(key, NotWholeKey(unit));
                 return false;
             default:
                 return true;
@@ -250,20 +267,20 @@ public static partial class PlatformEditValidator
             var slug = gpu.GpuModelSlug?.Trim();
             if (string.IsNullOrEmpty(slug))
             {
-                errors.Add($"{prefix}.GpuModelSlug", "Choose a GPU model, or remove this row.");
+                errors.Add($"{prefix}.GpuModelSlug", "Edit.Error.GpuModelRequired");
             }
             else if (!context.GpuModelSlugs.Contains(slug))
             {
-                errors.Add($"{prefix}.GpuModelSlug", $"There is no GPU model “{slug}”; add it to the GPU models first.");
+                errors.Add($"{prefix}.GpuModelSlug", "Edit.Error.GpuModelUnknown", slug);
             }
             else if (!seen.Add(slug))
             {
-                errors.Add($"{prefix}.GpuModelSlug", "This GPU model is already listed.");
+                errors.Add($"{prefix}.GpuModelSlug", "Edit.Error.GpuModelListed");
             }
 
             if (gpu.PerSession is { } perSession && (perSession < 1 || perSession > MaxGpusPerSession))
             {
-                errors.Add($"{prefix}.PerSession", $"Enter from 1 to {MaxGpusPerSession} GPUs per session.");
+                errors.Add($"{prefix}.PerSession", "Edit.Error.GpusPerSession", MaxGpusPerSession);
             }
 
             Citation(errors, prefix, gpu.Note, gpu.SourceUrl, gpu.SourceTitle, gpu.AsOf, context.Today);
@@ -282,15 +299,15 @@ public static partial class PlatformEditValidator
             var key = feature.Key?.Trim();
             if (string.IsNullOrEmpty(key))
             {
-                errors.Add($"{prefix}.Key", "Choose a feature, or remove this row.");
+                errors.Add($"{prefix}.Key", "Edit.Error.FeatureRequired");
             }
             else if (!context.FeatureKeys.Contains(key))
             {
-                errors.Add($"{prefix}.Key", $"There is no feature “{key}”.");
+                errors.Add($"{prefix}.Key", "Edit.Error.FeatureUnknown", key);
             }
             else if (!seen.Add(key))
             {
-                errors.Add($"{prefix}.Key", "This feature is already listed.");
+                errors.Add($"{prefix}.Key", "Edit.Error.FeatureListed");
             }
 
             Citation(errors, prefix, feature.Note, feature.SourceUrl, feature.SourceTitle, feature.AsOf, context.Today);
@@ -305,7 +322,7 @@ public static partial class PlatformEditValidator
         {
             if (IsBlank(items[i]))
             {
-                errors.Add($"{key}[{i}]", "Enter some text, or remove this item.");
+                errors.Add($"{key}[{i}]", "Edit.Error.ListItemRequired");
             }
             else
             {
@@ -322,14 +339,14 @@ public static partial class PlatformEditValidator
             var source = sources[i];
             if (IsBlank(source.Url))
             {
-                errors.Add($"Sources[{i}].Url", "Enter the source's http(s) URL.");
+                errors.Add($"Sources[{i}].Url", "Edit.Error.SourceUrlRequired");
             }
             else
             {
                 Url(errors, $"Sources[{i}].Url", source.Url);
             }
 
-            Required(errors, $"Sources[{i}].Title", source.Title, "Enter the source's title.");
+            Required(errors, $"Sources[{i}].Title", source.Title, "Edit.Error.SourceTitleRequired");
             MaxLength(errors, $"Sources[{i}].Title", source.Title, SourceTitleMaxLength);
             MaxLength(errors, $"Sources[{i}].TitleZh", source.TitleZh, SourceTitleMaxLength);
             NotInFuture(errors, $"Sources[{i}].AccessedOn", source.AccessedOn, today);
@@ -340,15 +357,15 @@ public static partial class PlatformEditValidator
     {
         if (count > MaxListItems)
         {
-            errors.Add(key, $"List at most {MaxListItems} items.");
+            errors.Add(key, "Edit.Error.TooManyItems", MaxListItems);
         }
     }
 
-    private static void Required(Errors errors, string key, string? value, string message)
+    private static void Required(Errors errors, string key, string? value, string messageKey)
     {
         if (IsBlank(value))
         {
-            errors.Add(key, message);
+            errors.Add(key, messageKey);
         }
     }
 
@@ -356,7 +373,7 @@ public static partial class PlatformEditValidator
     {
         if (value is not null && value.Trim().Length > max)
         {
-            errors.Add(key, $"Use at most {max.ToString("#,0", CultureInfo.InvariantCulture)} characters.");
+            errors.Add(key, "Edit.Error.TooLong", max.ToString("#,0", CultureInfo.InvariantCulture));
         }
     }
 
@@ -369,11 +386,11 @@ public static partial class PlatformEditValidator
 
         if (value!.Trim().Length > UrlMaxLength)
         {
-            errors.Add(key, $"Use at most {UrlMaxLength.ToString("#,0", CultureInfo.InvariantCulture)} characters.");
+            errors.Add(key, "Edit.Error.TooLong", UrlMaxLength.ToString("#,0", CultureInfo.InvariantCulture));
         }
         else if (!IsHttpUrl(value))
         {
-            errors.Add(key, "Enter a full web address starting with http:// or https://.");
+            errors.Add(key, "Edit.Error.UrlNotHttp");
         }
     }
 
@@ -381,25 +398,53 @@ public static partial class PlatformEditValidator
     {
         if (date is { } value && value > today)
         {
-            errors.Add(key, "Enter a date no later than today.");
+            errors.Add(key, "Edit.Error.DateInFuture");
         }
     }
 
+    /// <summary>The resource key of the out-of-range message for a spec unit (each unit reads differently in Chinese).</summary>
+    public static string OutOfRangeKey(string unit) => "Edit.Error.OutOfRange." + unit;
+
+    /// <summary>The resource key of the not-a-whole-number message for a unit that counts things.</summary>
+    public static string NotWholeKey(string unit) => "Edit.Error.NotWhole." + unit;
+
+    /// <summary>
+    /// A field as the admin form labels it, in the localizer's language: its input's label, or for a list (GPU
+    /// options, features) its section's; the field's own English label only when neither is known.
+    /// </summary>
+    public static string FieldLabel(PlatformField field, IStringLocalizer<SharedResource> localizer) =>
+        localizer["Admin.Field." + field.Name] is { ResourceNotFound: false } label ? label.Value
+        : localizer["Edit.Field." + field.Name] is { ResourceNotFound: false } section ? section.Value
+        : field.Label;
+
+    /// <summary>The spec fields an evidence message names, each by the admin form's label in the message's language.</summary>
+    private sealed record FieldLabels(IReadOnlyList<PlatformField> Fields)
+    {
+        public string In(IStringLocalizer<SharedResource> localizer) =>
+            string.Join(localizer["Edit.ListSeparator"], Fields.Select(f => FieldLabel(f, localizer)));
+    }
+
+    /// <summary>Problems as resource keys and arguments, turned into messages only when a caller wants them.</summary>
     private sealed class Errors
     {
-        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string MessageKey, object[] Arguments)>> _errors = new(StringComparer.Ordinal);
 
-        public void Add(string key, string message)
+        public IReadOnlySet<string> Keys => _errors.Keys.ToHashSet(StringComparer.Ordinal);
+
+        public void Add(string key, string messageKey, params object[] arguments)
         {
             if (!_errors.TryGetValue(key, out var messages))
             {
                 _errors[key] = messages = [];
             }
 
-            messages.Add(message);
+            messages.Add((messageKey, arguments));
         }
 
-        public IReadOnlyDictionary<string, string[]> ToDictionary() =>
-            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, string[]> ToDictionary(IStringLocalizer<SharedResource> localizer) =>
+            _errors.ToDictionary(
+                e => e.Key,
+                e => e.Value.Select(m => localizer[m.MessageKey, [.. m.Arguments.Select(a => a is FieldLabels labels ? labels.In(localizer) : a)]].Value).ToArray(),
+                StringComparer.Ordinal);
     }
 }

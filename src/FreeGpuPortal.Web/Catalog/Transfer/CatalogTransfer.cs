@@ -5,6 +5,7 @@ using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 
@@ -15,7 +16,8 @@ namespace FreeGpuPortal.Web.Catalog.Transfer;
 /// missing rather than inventing them; it changes their texts and facts (<see cref="ReferenceImport"/>), recorded in
 /// the history of every platform whose page shows them.
 /// </summary>
-public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts, CatalogEditor editor, TimeProvider clock)
+public sealed class CatalogTransfer(
+    IDbContextFactory<CatalogDbContext> contexts, CatalogEditor editor, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
     public const int MaxFileBytes = 4 * 1024 * 1024;
 
@@ -72,7 +74,7 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
         var duplicates = file.Platforms.GroupBy(p => p.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
         {
-            problems.Add($"The file lists these platforms more than once: {string.Join(", ", duplicates)}.");
+            problems.Add(localizer["Transfer.Error.ListedTwice", localizer["Transfer.Entries.Platforms"], string.Join(", ", duplicates)]);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -82,12 +84,12 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
         var missingFeatures = file.Platforms.SelectMany(p => p.Features).Select(f => f.Key).Where(k => !knownFeatures.Contains(k)).Distinct().ToList();
         if (missingGpus.Count > 0)
         {
-            problems.Add($"GPU models this catalog does not have: {string.Join(", ", missingGpus)}. Add them to the reference table first.");
+            problems.Add(localizer["Transfer.Error.MissingGpuModels", string.Join(", ", missingGpus)]);
         }
 
         if (missingFeatures.Count > 0)
         {
-            problems.Add($"Features this catalog does not have: {string.Join(", ", missingFeatures)}.");
+            problems.Add(localizer["Transfer.Error.MissingFeatures", string.Join(", ", missingFeatures)]);
         }
 
         var references = await ReferencePreviewsAsync(db, file, problems, cancellationToken);
@@ -97,7 +99,7 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
             var current = await editor.GetForEditAsync(imported.Slug, cancellationToken);
             var context = await editor.GetValidationContextAsync(current?.Id ?? 0, cancellationToken);
             var candidate = Prepare(imported, current);
-            var errors = PlatformEditValidator.Validate(candidate, PlatformEditMapping.Trimmed(evidence), context);
+            var errors = PlatformEditValidator.Validate(candidate, PlatformEditMapping.Trimmed(evidence), context, localizer);
             if (current is null)
             {
                 previews.Add(new PlatformImportPreview(imported.Slug, imported.Name, PlatformImportKind.New, [], errors));
@@ -114,34 +116,30 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
         var needEvidence = previews.Where(p => p.Errors.ContainsKey("Evidence.EvidenceUrl")).Select(p => p.Name).ToList();
         if (needEvidence.Count > 0)
         {
-            problems.Add(
-                $"This import changes values of {string.Join(", ", needEvidence)}: like any edit, it needs evidence. "
-                + "Give an evidence URL, or a note on how the new values were verified.");
+            problems.Add(localizer["Transfer.Error.NeedsEvidence", string.Join(", ", needEvidence)]);
         }
 
         if (references.Count > 0 && string.IsNullOrWhiteSpace(evidence?.EvidenceUrl) && string.IsNullOrWhiteSpace(evidence?.Note))
         {
-            problems.Add(
-                $"This import changes {string.Join(", ", references.Select(r => r.Name))}: like any edit, it needs evidence. "
-                + "Give an evidence URL, or a note on how the new values were verified.");
+            problems.Add(localizer["Transfer.Error.ReferencesNeedEvidence", string.Join(", ", references.Select(r => r.Name))]);
         }
 
         return new ImportPreview(problems, previews) { References = references };
     }
 
     /// <summary>The features and GPU models of this catalog whose texts or facts the file changes; their problems go to <paramref name="problems"/>.</summary>
-    private static async Task<List<ReferenceImportPreview>> ReferencePreviewsAsync(
+    private async Task<List<ReferenceImportPreview>> ReferencePreviewsAsync(
         CatalogDbContext db, CatalogFile file, List<string> problems, CancellationToken cancellationToken)
     {
         var previews = new List<ReferenceImportPreview>();
         var features = await db.Features.AsNoTracking().OrderBy(f => f.DisplayOrder).ToListAsync(cancellationToken);
-        var importedFeatures = Distinct(file.Features ?? [], f => f.Key, "features", problems);
+        var importedFeatures = Distinct(file.Features ?? [], f => f.Key, localizer["Transfer.Entries.Features"], problems);
         foreach (var feature in features)
         {
             if (importedFeatures.GetValueOrDefault(feature.Key) is { } imported)
             {
                 var normalized = ReferenceImport.Normalized(imported);
-                problems.AddRange(ReferenceImport.Problems(normalized));
+                problems.AddRange(ReferenceImport.Problems(normalized, localizer));
                 var changes = ReferenceImport.Changes(ReferenceImport.EntryOf(feature), normalized);
                 if (changes.Count > 0)
                 {
@@ -151,13 +149,13 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
         }
 
         var models = await db.GpuModels.AsNoTracking().OrderBy(g => g.Slug).ToListAsync(cancellationToken);
-        var importedModels = Distinct(file.GpuModels ?? [], g => g.Slug, "GPU models", problems);
+        var importedModels = Distinct(file.GpuModels ?? [], g => g.Slug, localizer["Transfer.Entries.GpuModels"], problems);
         foreach (var model in models)
         {
             if (importedModels.GetValueOrDefault(model.Slug) is { } imported)
             {
                 var normalized = ReferenceImport.Normalized(imported);
-                problems.AddRange(ReferenceImport.Problems(normalized));
+                problems.AddRange(ReferenceImport.Problems(normalized, localizer));
                 var changes = ReferenceImport.Changes(ReferenceImport.EntryOf(model), normalized);
                 if (changes.Count > 0)
                 {
@@ -169,12 +167,13 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
         return previews;
     }
 
-    private static Dictionary<string, T> Distinct<T>(IReadOnlyList<T> entries, Func<T, string> key, string what, List<string> problems)
+    /// <summary>The entries by key, the first of each; keys listed twice go to <paramref name="problems"/>, the entries named <paramref name="what"/>.</summary>
+    private Dictionary<string, T> Distinct<T>(IReadOnlyList<T> entries, Func<T, string> key, string what, List<string> problems)
     {
         var duplicates = entries.GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
         {
-            problems.Add($"The file lists these {what} more than once: {string.Join(", ", duplicates)}.");
+            problems.Add(localizer["Transfer.Error.ListedTwice", what, string.Join(", ", duplicates)]);
         }
 
         return entries.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -295,16 +294,16 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
         return copy;
     }
 
-    private static (CatalogFile? File, string? Problem) Read(string json)
+    private (CatalogFile? File, string? Problem) Read(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            return (null, "The file is empty.");
+            return (null, localizer["Transfer.Error.Empty"]);
         }
 
         if (System.Text.Encoding.UTF8.GetByteCount(json) > MaxFileBytes)
         {
-            return (null, $"The file is larger than {MaxFileBytes / (1024 * 1024)} MB.");
+            return (null, localizer["Transfer.Error.TooLarge", MaxFileBytes / (1024 * 1024)]);
         }
 
         try
@@ -312,17 +311,20 @@ public sealed class CatalogTransfer(IDbContextFactory<CatalogDbContext> contexts
             var file = JsonSerializer.Deserialize<CatalogFile>(json, JsonOptions);
             if (file is null || file.Platforms is null)
             {
-                return (null, "The file holds no catalog: expected an object with \"platforms\".");
+                return (null, localizer["Transfer.Error.NoCatalog"]);
             }
 
             return file.FormatVersion != CatalogFile.CurrentFormatVersion
-                ? (null, $"The file has format version {file.FormatVersion}; this portal reads version {CatalogFile.CurrentFormatVersion}.")
+                ? (null, localizer["Transfer.Error.FormatVersion", file.FormatVersion, CatalogFile.CurrentFormatVersion])
                 : (file, null);
         }
         catch (JsonException exception)
         {
-            var where = exception.LineNumber is { } line ? $" (line {line + 1}, position {exception.BytePositionInLine + 1})" : "";
-            return (null, $"The file is not valid catalog JSON{where}: {exception.Message.Split('.')[0]}.");
+            // The parser's own reason stays as it says it (English): it names the JSON problem exactly.
+            var reason = exception.Message.Split('.')[0];
+            return (null, exception.LineNumber is { } line
+                ? localizer["Transfer.Error.NotJsonAt", line + 1, (exception.BytePositionInLine ?? 0) + 1, reason]
+                : localizer["Transfer.Error.NotJson", reason]);
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 
 using FreeGpuPortal.Web.Catalog.Editing;
 
+using Microsoft.Extensions.Localization;
+
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 
 /// <summary>
@@ -64,11 +66,11 @@ public static class ReferenceImport
     }
 
     /// <summary>The problems of an imported feature, in words that name it; none when it can be applied.</summary>
-    public static IEnumerable<string> Problems(FeatureEntry imported)
+    public static IEnumerable<string> Problems(FeatureEntry imported, IStringLocalizer<SharedResource> localizer)
     {
         if (string.IsNullOrWhiteSpace(imported.Name))
         {
-            yield return $"Feature “{imported.Key}” has no name.";
+            yield return localizer["Transfer.Error.FeatureUnnamed", imported.Key];
         }
 
         foreach (var (property, text, max) in new[]
@@ -80,13 +82,13 @@ public static class ReferenceImport
         {
             if (text is { Length: var length } && length > max)
             {
-                yield return $"Feature “{imported.Key}”: {property} is longer than {max} characters.";
+                yield return localizer["Transfer.Error.FeatureTooLong", imported.Key, PropertyLabel(property, localizer), max];
             }
         }
     }
 
     /// <summary>The problems of an imported GPU model, by the rules a new GPU model follows.</summary>
-    public static IEnumerable<string> Problems(GpuModelEntry imported)
+    public static IEnumerable<string> Problems(GpuModelEntry imported, IStringLocalizer<SharedResource> localizer)
     {
         var model = new GpuModelEditModel
         {
@@ -101,14 +103,18 @@ public static class ReferenceImport
             SourceUrl = imported.SourceUrl,
             SourceTitle = imported.SourceTitle,
         };
-        var errors = PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>(StringComparer.Ordinal)).ToDictionary();
+        var errors = PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>(StringComparer.Ordinal), localizer).ToDictionary();
         if (imported.NoteZh is { Length: > PlatformEditValidator.NoteMaxLength })
         {
-            errors[nameof(GpuModelEntry.NoteZh)] = [$"Keep the note under {PlatformEditValidator.NoteMaxLength} characters."];
+            errors[nameof(GpuModelEntry.NoteZh)] = [localizer["Edit.Error.TooLong", PlatformEditValidator.NoteMaxLength.ToString("#,0", CultureInfo.InvariantCulture)]];
         }
 
-        return errors.Select(e => $"GPU model “{imported.Slug}”: {e.Key}: {string.Join(" ", e.Value)}");
+        return errors.Select(e => localizer["Transfer.Error.GpuModelProblem", imported.Slug, PropertyLabel(e.Key, localizer), string.Join(" ", e.Value)].Value);
     }
+
+    /// <summary>A property as the history names it, in the request's language; its own name when the history has no label.</summary>
+    private static string PropertyLabel(string property, IStringLocalizer<SharedResource> localizer) =>
+        localizer["History.Reference.Property." + property] is { ResourceNotFound: false } label ? label.Value : property;
 
     public static void Apply(Feature feature, FeatureEntry imported)
     {
