@@ -47,8 +47,6 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
     /// <summary>The global admin view: every change, newest first, filtered by platform and by actor, one page at a time.</summary>
     public async Task<HistoryPage> SearchAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
     {
-        var page = Math.Max(1, filter.Page);
-        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.CatalogChanges.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.PlatformSlug))
@@ -63,13 +61,32 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
             query = query.Where(c => c.ActorUserId == actor || c.ActorDisplayName == actor);
         }
 
+        return await PageAsync(query, filter.Page, filter.PageSize, includeActors: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of one platform's changes, newest first, for the platform's history pages: a history that grows with
+    /// every save is never read, rendered or held in a circuit whole. An unknown slug gives an empty page.
+    /// </summary>
+    public async Task<HistoryPage> ForPlatformPageAsync(
+        string slug, bool includeActors, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.CatalogChanges.AsNoTracking().Where(c => c.Platform!.Slug == slug);
+        return await PageAsync(query, page, pageSize, includeActors, cancellationToken);
+    }
+
+    private static async Task<HistoryPage> PageAsync(
+        IQueryable<CatalogChange> query, int page, int pageSize, bool includeActors, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
 
         // A page beyond the last (an old link, a typed number) shows the last page; the caller can tell by the page.
-        page = Math.Min(page, Math.Max(1, ((total - 1) / pageSize) + 1));
+        page = Math.Clamp(page, 1, Math.Max(1, ((total - 1) / pageSize) + 1));
         var entries = await ReadAsync(
             query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize),
-            includeActors: true,
+            includeActors,
             cancellationToken);
         return new HistoryPage(entries, page, pageSize, total);
     }

@@ -3,6 +3,7 @@ using System.Net;
 using FreeGpuPortal.IntegrationTests.Accounts;
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Components.Pages.Platforms;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -29,7 +30,7 @@ public sealed class BadParameterSweepTests(PortalFactory factory) : IClassFixtur
     /// <summary>Every query parameter a page or endpoint reads.</summary>
     private static readonly string[] QueryNames =
     [
-        "page", "saved", "section", "platform", "actor", "p", PlatformQuery.TextParameter, PlatformQuery.MinGpuMemoryParameter,
+        "page", PlatformHistory.PageParameter, "saved", "section", "platform", "actor", "p", PlatformQuery.TextParameter, PlatformQuery.MinGpuMemoryParameter,
         PlatformQuery.GpuMemoryModeParameter, PlatformQuery.MinSessionHoursParameter, PlatformQuery.MinIdleMinutesParameter,
         PlatformQuery.MinWeeklyGpuHoursParameter, PlatformQuery.FeaturesParameter, PlatformQuery.StatusParameter,
         PlatformQuery.SortParameter, "dir", "v", "returnUrl", "ReturnUrl", "rememberMe", "userId", "code", "email", "username",

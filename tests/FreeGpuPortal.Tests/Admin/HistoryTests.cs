@@ -199,6 +199,70 @@ public sealed class HistoryTests : AdminComponentTest
     }
 
     [Fact]
+    public async Task A_platforms_admin_history_shows_the_newest_page_with_the_saved_change_and_links_older_pages()
+    {
+        var saves = new List<int>();
+        for (var save = 1; save <= AdminHistoryPage.PageSize + 5; save++)
+        {
+            saves.Add((await Catalog.Editor.EditAsync("colab", m => m.Vendor = $"Vendor {save}")).ChangeId);
+        }
+
+        Navigation.NavigateTo($"/admin/platforms/colab/history?saved={saves[^1]}");
+        var newest = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "colab"));
+        newest.WaitForElement("[data-testid=history-pager]", Wait);
+
+        Assert.Equal(AdminHistoryPage.PageSize, newest.FindAll("[data-change-id]").Count);
+        Assert.Equal(saves[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), newest.Find("[data-change-id]").GetAttribute("data-change-id"));
+        Assert.NotNull(newest.Find("[data-testid=saved-message]"));
+        Assert.Equal("31 change(s) · page 1 of 2", newest.Find("[data-testid=history-count]").TextContent.Trim());
+        Assert.Equal("admin/platforms/colab/history?page=2", newest.Find("[data-testid=history-pager] a[rel=next]").GetAttribute("href"));
+
+        await DisposeComponentsAsync();
+        Navigation.NavigateTo("/admin/platforms/colab/history?page=2");
+        var older = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "colab"));
+        older.WaitForElement("[data-testid=history-pager]", Wait);
+        var entries = older.FindAll("[data-change-id]");
+        Assert.Equal(6, entries.Count); // the five oldest saves and the seed
+        Assert.Equal("Seed", entries[^1].GetAttribute("data-kind"));
+        Assert.Equal("2", older.Find("[data-testid=history-pager] [aria-current=page]").TextContent);
+        Assert.Empty(older.FindAll("[data-testid=page-notice]"));
+
+        await DisposeComponentsAsync();
+        Navigation.NavigateTo("/admin/platforms/colab/history?page=9");
+        var typed = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "colab"));
+        typed.WaitForElement("[data-testid=page-notice]", Wait);
+        Assert.Equal("There is no page 9: showing page 2, the last one.", typed.Find("[data-testid=page-notice]").TextContent.Trim());
+        Assert.Equal(6, typed.FindAll("[data-change-id]").Count);
+    }
+
+    [Fact]
+    public async Task The_public_history_shows_one_page_and_links_the_others_on_the_platform_page()
+    {
+        for (var save = 1; save <= PlatformHistory.PageSize; save++)
+        {
+            await Catalog.Editor.EditAsync("kaggle", m => m.Vendor = $"Vendor {save}");
+        }
+
+        var first = Render<PlatformHistory>(parameters => parameters.Add(p => p.Slug, "kaggle"));
+        first.WaitForElement("[data-testid=history-pager]", Wait);
+        Assert.Equal(PlatformHistory.PageSize, first.FindAll("[data-change-id]").Count);
+        Assert.Equal("Edit", first.Find("[data-change-id]").GetAttribute("data-kind"));
+        Assert.Equal("platforms/kaggle?historyPage=2#history-heading", first.Find("[data-testid=history-pager] a[rel=next]").GetAttribute("href"));
+
+        await DisposeComponentsAsync();
+        var second = Render<PlatformHistory>(parameters => parameters.Add(p => p.Slug, "kaggle").Add(p => p.PageNumber, "2"));
+        second.WaitForElement("[data-testid=history-pager]", Wait);
+        Assert.Equal("Seed", Assert.Single(second.FindAll("[data-change-id]")).GetAttribute("data-kind"));
+        Assert.Equal("platforms/kaggle?historyPage=1#history-heading", second.Find("[data-testid=history-pager] a[rel=prev]").GetAttribute("href"));
+
+        await DisposeComponentsAsync();
+        var bad = Render<PlatformHistory>(parameters => parameters.Add(p => p.Slug, "kaggle").Add(p => p.PageNumber, "zwei"));
+        bad.WaitForElement("[data-testid=page-notice]", Wait);
+        Assert.Equal("The page in the address is not a page number: showing the first page.", bad.Find("[data-testid=page-notice]").TextContent.Trim());
+        Assert.Equal(PlatformHistory.PageSize, bad.FindAll("[data-change-id]").Count);
+    }
+
+    [Fact]
     public void The_public_history_says_so_when_nothing_is_recorded()
     {
         var history = Render<PlatformHistory>(parameters => parameters.Add(p => p.Slug, "no-such-platform"));

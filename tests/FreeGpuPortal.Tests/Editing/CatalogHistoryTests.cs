@@ -57,6 +57,59 @@ public sealed class CatalogHistoryTests
     }
 
     [Fact]
+    public async Task A_platforms_history_reads_one_page_at_a_time_newest_first()
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+        for (var save = 1; save <= 12; save++)
+        {
+            catalog.Clock.Advance(TimeSpan.FromMinutes(1));
+            await catalog.Editor.EditAsync("colab", c => c.Vendor = $"Vendor {save}", actor: AdminA);
+        }
+
+        var first = await catalog.History.ForPlatformPageAsync("colab", includeActors: true, page: 1, pageSize: 5);
+        var third = await catalog.History.ForPlatformPageAsync("colab", includeActors: false, page: 3, pageSize: 5);
+
+        Assert.Equal((1, 5, 13, 3), (first.Page, first.PageSize, first.TotalCount, first.PageCount));
+        Assert.Equal(5, first.Entries.Count);
+        Assert.Contains(first.Entries[0].Fields, f => f.NewValue == "Vendor 12");
+        Assert.Equal(AdminA.DisplayName, first.Entries[0].ActorDisplayName);
+        Assert.Equal([ChangeKind.Edit, ChangeKind.Edit, ChangeKind.Seed], third.Entries.Select(e => e.Kind));
+        Assert.Contains(third.Entries[0].Fields, f => f.NewValue == "Vendor 2");
+        Assert.All(third.Entries, e => Assert.Null(e.ActorDisplayName));
+        Assert.All(first.Entries.Concat(third.Entries), e => Assert.Equal("colab", e.PlatformSlug));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-4, 1)]
+    [InlineData(4, 3)]
+    [InlineData(int.MaxValue, 3)]
+    public async Task A_page_outside_the_history_reads_the_nearest_page(int asked, int shown)
+    {
+        await using var catalog = await CatalogWithEditsAsync();
+        for (var save = 1; save <= 6; save++)
+        {
+            await catalog.Editor.EditAsync("colab", c => c.Vendor = $"Vendor {save}", actor: AdminB);
+        }
+
+        var page = await catalog.History.ForPlatformPageAsync("colab", includeActors: true, asked, pageSize: 4);
+
+        Assert.Equal((shown, 9, 3), (page.Page, page.TotalCount, page.PageCount));
+        Assert.NotEmpty(page.Entries);
+    }
+
+    [Fact]
+    public async Task An_unknown_platforms_history_page_is_empty()
+    {
+        await using var catalog = await SqliteCatalog.CreateSeededAsync();
+
+        var page = await catalog.History.ForPlatformPageAsync("nope", includeActors: false, page: 2, pageSize: 20);
+
+        Assert.Equal((1, 0, 0), (page.Page, page.TotalCount, page.PageCount));
+        Assert.Empty(page.Entries);
+    }
+
+    [Fact]
     public async Task An_unknown_platform_has_no_history()
     {
         await using var catalog = await SqliteCatalog.CreateSeededAsync();
