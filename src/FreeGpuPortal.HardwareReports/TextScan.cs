@@ -25,7 +25,7 @@ internal static class TextScan
         return consumed > 0;
     }
 
-    /// <summary>A whole span that is a positive integer of at most <paramref name="maxDigits"/> digits.</summary>
+    /// <summary>A whole span, spaces trimmed, that is a positive integer of at most 9 digits.</summary>
     public static bool TryParsePositiveInt(ReadOnlySpan<char> s, out int value)
     {
         value = 0;

@@ -1,7 +1,5 @@
 using FreeGpuPortal.Web.Accounts;
 
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace FreeGpuPortal.BrowserTests;

@@ -1,5 +1,4 @@
 using FreeGpuPortal.IntegrationTests.Api;
-using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;

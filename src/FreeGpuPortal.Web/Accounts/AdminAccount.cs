@@ -1,7 +1,3 @@
-using FreeGpuPortal.Web.Hosting;
-
-using Microsoft.AspNetCore.Identity;
-
 namespace FreeGpuPortal.Web.Accounts;
 
 /// <summary>One account holding the Admin role, as the admins page lists it.</summary>

@@ -1,7 +1,3 @@
-using FreeGpuPortal.Web.Hosting;
-
-using Microsoft.AspNetCore.Identity;
-
 namespace FreeGpuPortal.Web.Accounts;
 
 /// <summary>The outcome of a change to the admins: done, or refused with a sentence for the admin.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace FreeGpuPortal.Web.Accounts;
 
 public static class PortalRoles

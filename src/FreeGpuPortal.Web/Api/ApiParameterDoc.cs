@@ -1,5 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-
 namespace FreeGpuPortal.Web.Api;
 
 /// <summary>One query parameter of the platform list, as the OpenAPI document and the API page describe it.</summary>

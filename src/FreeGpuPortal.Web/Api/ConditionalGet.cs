@@ -1,9 +1,5 @@
-using System.Reflection;
 using System.Security.Cryptography;
-using System.Text.Json;
 
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace FreeGpuPortal.Web.Api;

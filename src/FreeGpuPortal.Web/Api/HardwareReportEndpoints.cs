@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.ComponentModel;
 using System.Text;
 
 using FreeGpuPortal.HardwareReports;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-
-using FreeGpuPortal.Web.Catalog;
-
 namespace FreeGpuPortal.Web.Api;
 
 /// <summary>Pros and cons (both languages) are not part of the in-memory snapshot; the CSV endpoint reads them per platform id.</summary>

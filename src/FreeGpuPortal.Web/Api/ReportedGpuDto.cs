@@ -1,13 +1,4 @@
-using System.Buffers;
 using System.ComponentModel;
-using System.Text;
-
-using FreeGpuPortal.HardwareReports;
-using FreeGpuPortal.Web.Hosting;
-
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace FreeGpuPortal.Web.Api;
 

@@ -1,5 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-
 namespace FreeGpuPortal.Web.Auditing;
 
 /// <summary>

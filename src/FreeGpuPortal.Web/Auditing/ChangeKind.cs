@@ -1,5 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-
 namespace FreeGpuPortal.Web.Auditing;
 
 /// <summary>What kind of change a history entry records.</summary>

@@ -1,9 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Auditing;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Auditing;
 
 /// <summary>The global view's filter: platform slug and actor (user id or e-mail), both optional; pages count from 1.</summary>

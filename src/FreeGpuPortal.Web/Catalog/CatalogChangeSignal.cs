@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace FreeGpuPortal.Web.Catalog;
 
 /// <summary>Counts catalog writes, so cached views of the catalog can tell they are stale.</summary>

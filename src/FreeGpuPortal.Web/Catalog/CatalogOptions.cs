@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace FreeGpuPortal.Web.Catalog;
 
 /// <summary>The <c>Catalog</c> configuration section.</summary>

@@ -1,7 +1,3 @@
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Catalog;
 
 /// <summary>The whole catalog as read-only summaries, plus the feature list the filters offer.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace FreeGpuPortal.Web.Catalog;
 
 public sealed record PlatformSort(SortKey Key, bool Descending)

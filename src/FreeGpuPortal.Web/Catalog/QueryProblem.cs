@@ -1,7 +1,3 @@
-using System.Globalization;
-
-using Microsoft.Extensions.Primitives;
-
 namespace FreeGpuPortal.Web.Catalog;
 
 public enum QueryProblem

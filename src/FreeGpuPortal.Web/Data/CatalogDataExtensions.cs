@@ -4,7 +4,6 @@ using FreeGpuPortal.Web.Catalog.Editing;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FreeGpuPortal.Web.Data;
 

@@ -4,7 +4,6 @@ using System.Xml;
 using System.Xml.Linq;
 
 using FreeGpuPortal.Web.Api;
-using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
 using FreeGpuPortal.Web.Localization;

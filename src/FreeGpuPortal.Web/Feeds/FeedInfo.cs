@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
-
-using FreeGpuPortal.Web.Auditing;
-
-using Microsoft.Extensions.Localization;
-
 namespace FreeGpuPortal.Web.Feeds;
 
 /// <summary>What the feed is about: its own URL, the page it follows, and its title.</summary>

@@ -1,11 +1,4 @@
-using System.Globalization;
-
-using FreeGpuPortal.Web.Auditing;
-using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.HardwareReports;
 

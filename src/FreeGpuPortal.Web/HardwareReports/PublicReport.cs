@@ -1,7 +1,3 @@
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.HardwareReports;
 
 /// <summary>One approved report as the public page lists it: parsed values and the visitor's note, nothing else.</summary>

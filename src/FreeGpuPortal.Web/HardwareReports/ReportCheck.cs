@@ -1,8 +1,4 @@
 using FreeGpuPortal.HardwareReports;
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.HardwareReports;
 

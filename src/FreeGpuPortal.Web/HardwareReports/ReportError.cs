@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
-using FreeGpuPortal.HardwareReports;
-
 namespace FreeGpuPortal.Web.HardwareReports;
 
 /// <summary>A refused form value: the form field, the resource key of the message and its arguments.</summary>

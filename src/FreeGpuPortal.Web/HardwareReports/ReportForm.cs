@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
-using FreeGpuPortal.HardwareReports;
-
 namespace FreeGpuPortal.Web.HardwareReports;
 
 /// <summary>What the report form binds: the paste, the session date, a note, the honeypot and the step.</summary>

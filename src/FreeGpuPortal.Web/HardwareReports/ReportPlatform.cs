@@ -1,9 +1,3 @@
-using FreeGpuPortal.HardwareReports;
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.HardwareReports;
 
 /// <summary>The platform a report is for, as the report page shows it.</summary>

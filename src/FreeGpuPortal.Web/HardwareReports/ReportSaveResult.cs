@@ -1,9 +1,3 @@
-using FreeGpuPortal.HardwareReports;
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.HardwareReports;
 
 /// <summary>What became of a save. Exactly one of the nested cases.</summary>

@@ -1,7 +1,3 @@
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.HardwareReports;
 
 /// <summary>How many approved reports saw one value: in the last <see cref="ReportStatistics.RecentDays"/> days and ever.</summary>

@@ -1,7 +1,3 @@
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.HardwareReports;
 
 /// <summary>"What people got" for one platform, from its approved reports only.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing.Matching;
-
 namespace FreeGpuPortal.Web.Hosting;
 
 /// <summary>Which of the two page mappings serves a page: endpoint metadata set by <see cref="PortalPagesExtensions"/>.</summary>

@@ -5,7 +5,6 @@ using FreeGpuPortal.Web.Components.Admin;
 using FreeGpuPortal.Web.Components.Layout;
 using FreeGpuPortal.Web.Localization;
 
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using MudBlazor.Services;

@@ -1,8 +1,4 @@
-using System.Net;
-
 using Microsoft.AspNetCore.HttpOverrides;
-
-using IPNetwork = System.Net.IPNetwork;
 
 namespace FreeGpuPortal.Web.Hosting;
 

@@ -1,9 +1,5 @@
 using System.Security.Claims;
 
-using Microsoft.AspNetCore.Components.Server.Circuits;
-
-using Serilog.Context;
-
 namespace FreeGpuPortal.Web.Hosting;
 
 /// <summary>

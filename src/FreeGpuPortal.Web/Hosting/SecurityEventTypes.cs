@@ -1,9 +1,3 @@
-using System.Security.Claims;
-
-using Microsoft.AspNetCore.Components.Server.Circuits;
-
-using Serilog.Context;
-
 namespace FreeGpuPortal.Web.Hosting;
 
 /// <summary>The <c>EventType</c> of every security event, stable for searching and alerting.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 using Serilog.Context;

@@ -1,7 +1,5 @@
 using System.Net;
 
-using Microsoft.AspNetCore.HttpOverrides;
-
 using IPNetwork = System.Net.IPNetwork;
 
 namespace FreeGpuPortal.Web.Hosting;

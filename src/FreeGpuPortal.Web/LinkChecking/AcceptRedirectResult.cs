@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-
-using FreeGpuPortal.Web.Accounts;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.LinkChecking;
 
 /// <summary>What became of accepting a redirect.</summary>

@@ -1,6 +1,3 @@
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
 using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.LinkChecking;

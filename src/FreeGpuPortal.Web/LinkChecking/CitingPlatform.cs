@@ -1,8 +1,3 @@
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.LinkChecking;
 
 /// <summary>A platform that cites a URL, with its stamp, so a change to it can be made safely.</summary>

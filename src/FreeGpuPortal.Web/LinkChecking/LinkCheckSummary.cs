@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace FreeGpuPortal.Web.LinkChecking;
 
 /// <summary>How a run went: links checked, and how many of them are broken or redirected now.</summary>

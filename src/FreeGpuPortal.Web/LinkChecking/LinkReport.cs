@@ -1,8 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.LinkChecking;
 
 /// <summary>The admin list: broken links, and links that redirect elsewhere; plus when links were last checked.</summary>

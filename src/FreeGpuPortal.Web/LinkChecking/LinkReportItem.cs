@@ -1,8 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.LinkChecking;
 
 /// <summary>One link as the admin list shows it: its last check, and the platforms that cite it (empty when only history or the GPU list does).</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-
-using Microsoft.Extensions.Options;
-
 namespace FreeGpuPortal.Web.LinkChecking;
 
 /// <summary>What one check of one URL found.</summary>

@@ -2,7 +2,6 @@ using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,9 +1,3 @@
-using FreeGpuPortal.Web.Auditing;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Suggestions;
 
 /// <summary>What became of an admin's decision on a suggestion.</summary>

@@ -1,8 +1,4 @@
-using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Suggestions;
 

@@ -1,9 +1,3 @@
-using FreeGpuPortal.Web.Auditing;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Suggestions;
 
 /// <summary>One suggestion as the admin queue lists it: the platform, the value as saved now and the proposed one.</summary>

@@ -1,9 +1,3 @@
-using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Suggestions;
 
 /// <summary>What became of a submitted suggestion. Exactly one of the nested cases.</summary>

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 
-using Microsoft.Playwright;
-
 namespace FreeGpuPortal.BrowserTests.Published;
 
 /// <summary>

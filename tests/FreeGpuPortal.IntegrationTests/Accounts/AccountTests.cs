@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 
 using FreeGpuPortal.Web.Accounts;
 
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

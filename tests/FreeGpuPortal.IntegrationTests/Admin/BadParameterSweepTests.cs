@@ -5,8 +5,6 @@ using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Components.Pages.Platforms;
 
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Net;
 
-using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;

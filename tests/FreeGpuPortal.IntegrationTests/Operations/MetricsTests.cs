@@ -2,9 +2,7 @@ using System.Net;
 
 using FreeGpuPortal.IntegrationTests.Security;
 
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 
 namespace FreeGpuPortal.IntegrationTests.Operations;
 

@@ -10,7 +10,6 @@ using FreeGpuPortal.Web.Catalog.Editing;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.IntegrationTests.Operations;

@@ -1,6 +1,5 @@
 using System.Net;
 
-using FreeGpuPortal.Testing;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;

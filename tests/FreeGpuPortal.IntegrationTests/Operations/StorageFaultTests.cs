@@ -20,8 +20,8 @@ namespace FreeGpuPortal.IntegrationTests.Operations;
 /// answers with what is wrong and saves nothing, /healthz answers 503 with Retry-After, public pages keep serving
 /// from the in-memory snapshot, and once the fault is gone the same save goes through.
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 /// <remarks>SQLite only: PostgreSQL keeps its own files and is backed up with pg_dump.</remarks>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 [Trait("Database", "SqliteOnly")]
 public sealed class StorageFaultTests
 {

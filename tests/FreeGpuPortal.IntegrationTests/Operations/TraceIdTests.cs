@@ -8,7 +8,6 @@ using FreeGpuPortal.IntegrationTests.Security;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 using Serilog.Events;

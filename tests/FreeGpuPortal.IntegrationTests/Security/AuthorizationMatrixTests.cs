@@ -3,7 +3,6 @@ using System.Text;
 
 using FreeGpuPortal.Web.Data;
 
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;

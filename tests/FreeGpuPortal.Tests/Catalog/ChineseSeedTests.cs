@@ -6,7 +6,6 @@ using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
 
 using Microsoft.EntityFrameworkCore;
 

@@ -4,8 +4,6 @@ using FreeGpuPortal.Web.Catalog;
 
 using Microsoft.EntityFrameworkCore;
 
-using static FreeGpuPortal.Tests.Editing.EditingAssertions;
-
 namespace FreeGpuPortal.Tests.Editing;
 
 /// <summary>No save writes platform rows without a history entry for that platform, and history is never rewritten.</summary>

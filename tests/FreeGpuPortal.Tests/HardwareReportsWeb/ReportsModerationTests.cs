@@ -1,13 +1,8 @@
-using System.Security.Claims;
-
 using Bunit;
 
-using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Components.Pages.Admin;
-using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.HardwareReports;
 
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
 /// <summary>A feature the platform is stated to offer (or stated not to offer); a feature not listed is unknown.</summary>

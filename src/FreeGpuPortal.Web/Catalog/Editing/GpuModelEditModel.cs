@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
 /// <summary>A new GPU model for the reference list platforms choose their GPU options from.</summary>

@@ -1,7 +1,3 @@
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
 /// <summary>One row of the admin overview.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
 /// <summary>An admin's create or edit: the form's values, the evidence, and who asks.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
 /// <summary>What validation needs to know beyond the form: today, the reference lists, the slugs in use.</summary>
@@ -22,7 +19,3 @@ public sealed record PlatformValidationContext
     /// <summary>False for a revert, which restores values together with the evidence they had.</summary>
     public bool RequireEvidenceForSpecChanges { get; init; } = true;
 }
-
-/// <summary>
-/// Every rule an admin's input must pass, in one place. The result maps the edit model's property path
-/// (<c>IdleTimeoutMinutes.Min</c>, <c>Gpus[1].PerSession</c>, <c>Evidence.EvidenceUrl</c>) to messages for that field;

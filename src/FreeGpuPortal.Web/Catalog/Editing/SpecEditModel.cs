@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
 /// <summary>One spec value as a form edits it: both ends empty means unknown.</summary>

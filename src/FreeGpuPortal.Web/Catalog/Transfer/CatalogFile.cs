@@ -1,10 +1,4 @@
-using System.Text.Json;
-
-using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 

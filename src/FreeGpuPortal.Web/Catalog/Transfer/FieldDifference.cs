@@ -1,11 +1,3 @@
-using System.Text.Json;
-
-using FreeGpuPortal.Web.Auditing;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 
 public sealed record FieldDifference(string Field, string Label, string Current, string Imported);

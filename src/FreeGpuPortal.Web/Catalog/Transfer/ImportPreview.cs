@@ -1,11 +1,3 @@
-using System.Text.Json;
-
-using FreeGpuPortal.Web.Auditing;
-using FreeGpuPortal.Web.Catalog.Editing;
-using FreeGpuPortal.Web.Data;
-
-using Microsoft.EntityFrameworkCore;
-
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 
 /// <summary>What an import would do, before anything is applied. <see cref="Problems"/> block applying.</summary>

@@ -2,16 +2,11 @@ using System.Security.Claims;
 using System.Text.Json;
 
 using FreeGpuPortal.Web.Accounts;
-using FreeGpuPortal.Web.Components.Account.Pages;
-using FreeGpuPortal.Web.Components.Account.Pages.Manage;
 
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Primitives;
 
 namespace Microsoft.AspNetCore.Routing;
 

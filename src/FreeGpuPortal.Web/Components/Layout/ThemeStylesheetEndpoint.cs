@@ -1,11 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-
-using MudBlazor;
-
 namespace FreeGpuPortal.Web.Components.Layout;
 
 public static class ThemeStylesheetEndpoint

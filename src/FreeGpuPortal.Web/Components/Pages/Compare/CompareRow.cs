@@ -1,7 +1,4 @@
 using FreeGpuPortal.Web.Catalog;
-using FreeGpuPortal.Web.Components.Catalog;
-
-using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Components.Pages.Compare;
 

@@ -1,6 +1,4 @@
-﻿using System.Collections.Generic;
-
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
