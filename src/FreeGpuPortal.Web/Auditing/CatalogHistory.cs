@@ -13,18 +13,6 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
     public const int MaxPageSize = 200;
 
     /// <summary>
-    /// Every change of one platform, newest first; empty for an unknown slug. With <paramref name="includeActors"/>
-    /// false (the public platform page) no admin identity leaves this method.
-    /// </summary>
-    public async Task<IReadOnlyList<HistoryEntry>> ForPlatformAsync(
-        string slug, bool includeActors, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.CatalogChanges.AsNoTracking().Where(c => c.Platform!.Slug == slug);
-        return await ReadAsync(query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id), includeActors, cancellationToken);
-    }
-
-    /// <summary>
     /// The newest <paramref name="count"/> changes, of every platform or of one (<paramref name="platformSlug"/>), for
     /// the public change feeds: never with admin identities.
     /// </summary>
@@ -66,7 +54,8 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
 
     /// <summary>
     /// One page of one platform's changes, newest first, for the platform's history pages: a history that grows with
-    /// every save is never read, rendered or held in a circuit whole. An unknown slug gives an empty page.
+    /// every save is never read, rendered or held in a circuit whole. An unknown slug gives an empty page. With
+    /// <paramref name="includeActors"/> false (the public platform page) no admin identity leaves this method.
     /// </summary>
     public async Task<HistoryPage> ForPlatformPageAsync(
         string slug, bool includeActors, int page, int pageSize, CancellationToken cancellationToken = default)

@@ -300,7 +300,7 @@ public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<R
         var applied = Assert.IsType<ModerationResult.Applied>(
             await Moderation.ApplyAsync(recent.Id, ["RamGb", "Gpu:tesla-t4"], Admin, url));
 
-        var history = await portal.Services.GetRequiredService<CatalogHistory>().ForPlatformAsync("gradient", includeActors: true);
+        var history = (await portal.Services.GetRequiredService<CatalogHistory>().ForPlatformPageAsync("gradient", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries;
         var entry = history[0];
         Assert.Equal(applied.ChangeId, entry.Id);
         Assert.Equal($"Hardware report #{recent.Id} (session {today.AddDays(-3):yyyy-MM-dd})", entry.Note);

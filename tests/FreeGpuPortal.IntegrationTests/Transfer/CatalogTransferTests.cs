@@ -72,7 +72,7 @@ public sealed class CatalogTransferTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         Assert.Equal(PlatformsOf(exported), PlatformsOf(await TransferOf(_target).ExportAsync()));
-        var history = await _target.Services.GetRequiredService<CatalogHistory>().ForPlatformAsync("colab", includeActors: true);
+        var history = (await _target.Services.GetRequiredService<CatalogHistory>().ForPlatformPageAsync("colab", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries;
         var imported = history.First();
         Assert.Equal(ChangeKind.Edit, imported.Kind);
         Assert.Equal("admin@example.org", imported.ActorDisplayName);
@@ -170,7 +170,7 @@ public sealed class CatalogTransferTests : IAsyncLifetime
 
         // History: each platform whose page shows a changed entry has one entry for the import, with typed values.
         var history = _target.Services.GetRequiredService<CatalogHistory>();
-        var kaggle = (await history.ForPlatformAsync("kaggle", includeActors: true))[0];
+        var kaggle = ((await history.ForPlatformPageAsync("kaggle", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries)[0];
         Assert.Equal(Admin.UserId, kaggle.ActorUserId);
         Assert.StartsWith("Imported from a catalog file", kaggle.Note, StringComparison.Ordinal);
         Assert.Equal(
@@ -178,7 +178,7 @@ public sealed class CatalogTransferTests : IAsyncLifetime
             kaggle.Fields.Select(f => f.Field));
         Assert.Equal("私密笔记本", JsonSerializer.Deserialize<string>(kaggle.Fields[0].NewJson!));
         Assert.Equal("GPU model tesla-p100: note (Chinese)", kaggle.Fields[3].Label);
-        var gradient = (await history.ForPlatformAsync("gradient", includeActors: true))[0];
+        var gradient = ((await history.ForPlatformPageAsync("gradient", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries)[0];
         Assert.Equal(["Feature:private-notebooks.NameZh", "Feature:private-notebooks.Description"], gradient.Fields.Select(f => f.Field));
 
         // The public history on the platform page names the fields in the page's language.

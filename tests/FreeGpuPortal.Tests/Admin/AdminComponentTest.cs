@@ -75,7 +75,7 @@ public abstract class AdminComponentTest : PortalComponentTest
     }
 
     protected async Task<IReadOnlyList<HistoryEntry>> HistoryOfAsync(string slug) =>
-        await Catalog.History.ForPlatformAsync(slug, includeActors: true);
+        (await Catalog.History.ForPlatformPageAsync(slug, includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries;
 
     /// <summary>Types into an input (found by its id) and leaves it, as a browser's change event does.</summary>
     protected static void Enter<T>(IRenderedComponent<T> page, string inputId, string value)

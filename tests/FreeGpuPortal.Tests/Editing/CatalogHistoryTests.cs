@@ -27,7 +27,7 @@ public sealed class CatalogHistoryTests
     {
         await using var catalog = await CatalogWithEditsAsync();
 
-        var history = await catalog.History.ForPlatformAsync("colab", includeActors: true);
+        var history = (await catalog.History.ForPlatformPageAsync("colab", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries;
 
         Assert.Equal([ChangeKind.Edit, ChangeKind.Edit, ChangeKind.Seed], history.Select(e => e.Kind));
         Assert.Equal([AdminB.DisplayName, AdminA.DisplayName, Actor.System.DisplayName], history.Select(e => e.ActorDisplayName));
@@ -45,7 +45,7 @@ public sealed class CatalogHistoryTests
     {
         await using var catalog = await CatalogWithEditsAsync();
 
-        var history = await catalog.History.ForPlatformAsync("colab", includeActors: false);
+        var history = (await catalog.History.ForPlatformPageAsync("colab", includeActors: false, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries;
 
         Assert.Equal(3, history.Count);
         Assert.All(history, e =>
@@ -113,7 +113,7 @@ public sealed class CatalogHistoryTests
     public async Task An_unknown_platform_has_no_history()
     {
         await using var catalog = await SqliteCatalog.CreateSeededAsync();
-        Assert.Empty(await catalog.History.ForPlatformAsync("nope", includeActors: false));
+        Assert.Empty((await catalog.History.ForPlatformPageAsync("nope", includeActors: false, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FreeGpuPortal.Tests.Support;
+using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
 
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class ChineseTextEditingTests
 
         var edit = await catalog.Editor.EditAsync("kaggle", kaggle => kaggle.SummaryZh = "  Kaggle Notebooks：新的中文简介。  ");
 
-        var entry = Assert.Single(await catalog.History.ForPlatformAsync("kaggle", includeActors: true), e => e.Id == edit.ChangeId);
+        var entry = Assert.Single((await catalog.History.ForPlatformPageAsync("kaggle", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries, e => e.Id == edit.ChangeId);
         var field = Assert.Single(entry.Fields);
         Assert.Equal(nameof(PlatformEditModel.SummaryZh), field.Field);
         Assert.Equal("Summary (Chinese)", field.Label);
@@ -39,7 +40,7 @@ public sealed class ChineseTextEditingTests
 
         var edit = await catalog.Editor.EditAsync("kaggle", kaggle => kaggle.IdleTimeoutMinutes.NoteZh = "交互模式下 20 分钟。");
 
-        var entry = Assert.Single(await catalog.History.ForPlatformAsync("kaggle", includeActors: true), e => e.Id == edit.ChangeId);
+        var entry = Assert.Single((await catalog.History.ForPlatformPageAsync("kaggle", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries, e => e.Id == edit.ChangeId);
         var field = Assert.Single(entry.Fields);
         Assert.Equal(nameof(PlatformEditModel.IdleTimeoutMinutes), field.Field);
         Assert.Contains("Chinese: “交互模式下 20 分钟。”", field.NewValue, StringComparison.Ordinal);

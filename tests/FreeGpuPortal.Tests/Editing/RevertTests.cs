@@ -128,7 +128,7 @@ public sealed class RevertTests
         Assert.IsType<EditResult.Success>(await catalog.Editor.RevertAsync(retired.ChangeId, AdminA, false));
         Assert.Equal(Web.Catalog.PlatformStatus.Active, (await catalog.CurrentAsync("gradient")).Status);
 
-        var seed = (await catalog.History.ForPlatformAsync("gradient", includeActors: true)).Single(e => e.Kind == ChangeKind.Seed);
+        var seed = ((await catalog.History.ForPlatformPageAsync("gradient", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries).Single(e => e.Kind == ChangeKind.Seed);
         var refused = Assert.IsType<EditResult.ValidationFailed>(await catalog.Editor.RevertAsync(seed.Id, AdminA, true));
         Assert.Equal(["Creating a platform cannot be reverted; retire the platform instead."], refused.Errors["Change"]);
     }

@@ -62,7 +62,7 @@ public sealed class SeedHistoryTests
         await catalog.SeedAsync();
         await catalog.SeedAsync();
 
-        var history = await catalog.History.ForPlatformAsync("colab", includeActors: true);
+        var history = (await catalog.History.ForPlatformPageAsync("colab", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries;
         var baseline = Assert.Single(history);
         Assert.Equal(ChangeKind.Seed, baseline.Kind);
         Assert.Equal(CatalogSeeder.BaselineNote, baseline.Note);
@@ -89,7 +89,7 @@ public sealed class SeedHistoryTests
 
         await catalog.SeedAsync();
 
-        var kaggle = Assert.Single(await catalog.History.ForPlatformAsync("kaggle", includeActors: true));
+        var kaggle = Assert.Single((await catalog.History.ForPlatformPageAsync("kaggle", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries);
         Assert.Equal(CatalogSeeder.SeedNote, kaggle.Note);
         Assert.Equal(PlatformStatus.Active, (await catalog.CurrentAsync("kaggle")).Status);
     }

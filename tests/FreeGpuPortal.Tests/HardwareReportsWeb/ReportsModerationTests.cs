@@ -1,5 +1,6 @@
 using Bunit;
 
+using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Components.Pages.Admin;
 using FreeGpuPortal.Web.HardwareReports;
 
@@ -79,7 +80,7 @@ public sealed class ReportsModerationTests : FreeGpuPortal.Tests.Admin.AdminComp
         page.Find("[data-testid=apply]").Click();
 
         page.WaitForElement($"[data-approved-id='{id}'] [data-testid=applied]", Wait);
-        var history = await Catalog.History.ForPlatformAsync("colab", includeActors: true);
+        var history = (await Catalog.History.ForPlatformPageAsync("colab", includeActors: true, page: 1, pageSize: CatalogHistory.MaxPageSize)).Entries;
         var entry = history[0];
         Assert.Equal(["RamGb"], entry.Fields.Select(f => f.Field));
         Assert.Equal($"Hardware report #{id} (session 2026-05-03)", entry.Note);
