@@ -5,15 +5,21 @@ namespace FreeGpuPortal.BrowserTests;
 public static class PageConditions
 {
     /// <summary>
+    /// How long a condition may take to come true. The full test run shares two cores between the browser tests and
+    /// the SQLite integration tests, where a page that answers in 100 ms alone has been seen to take 10 s.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Polls a condition in the page. Playwright's WaitForFunction evaluates a string inside the page, which the
     /// portal's Content-Security-Policy (rightly) refuses.
     /// </summary>
     public static async Task WaitUntilAsync(IPage page, string condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow + Patience;
         while (!await page.EvaluateAsync<bool>(condition))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"still not true after 10 s: {condition}");
+            Assert.True(DateTime.UtcNow < deadline, $"still not true after {Patience.TotalSeconds} s: {condition}");
             await Task.Delay(50);
         }
     }
@@ -26,10 +32,10 @@ public static class PageConditions
     public static async Task<string[]> RowsAsync(IPage page) =>
         [.. await page.Locator("tr[data-platform]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.platform)")];
 
-    /// <summary>Waits up to 10 s for the table to hold exactly <paramref name="expected"/>, in that order.</summary>
+    /// <summary>Waits up to <see cref="Patience"/> for the table to hold exactly <paramref name="expected"/>, in that order.</summary>
     public static async Task ExpectRowsAsync(IPage page, params string[] expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow + Patience;
         string[] rows;
         do
         {

@@ -156,11 +156,41 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         await page.Keyboard.PressAsync("Tab");
     }
 
-    private static async Task SaveAsync(IPage page)
+    private async Task SaveAsync(IPage page)
     {
+        var changesBefore = await cluster.CountAsync(EditedHistory);
         await page.Locator("[data-testid=save]").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/admin/platforms/colab/history\?saved=\d+$"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex(@"/admin/platforms/colab/history\?saved=\d+$"));
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException(await WhySaveDidNotNavigateAsync(page, changesBefore), timeout);
+        }
+
         await page.Locator("[data-testid=saved-message]").WaitForAsync();
+    }
+
+    /// <summary>
+    /// What the page and the database show when Save led nowhere: whether the change was stored, and what the form says
+    /// (a field error, a message, still dirty). A screenshot goes beside the cluster figures.
+    /// </summary>
+    private async Task<string> WhySaveDidNotNavigateAsync(IPage page, long changesBefore)
+    {
+        var changesAfter = await cluster.CountAsync(EditedHistory);
+        var state = await page.EvaluateAsync<string>("""
+            () => [
+                'form dirty: ' + document.querySelector('[data-testid=platform-form]')?.dataset.dirty,
+                'interactive: ' + document.querySelector('.admin-shell')?.dataset.interactive,
+                'the page says: [' + [...document.querySelectorAll('[data-testid=form-message], .field-error, [data-testid=admin-refused]')]
+                    .map(e => e.innerText.trim()).join(' | ') + ']',
+            ].join('; ')
+            """);
+        var screenshot = Path.Combine(ResultsFolder(), $"cluster-save-{DateTime.UtcNow:HHmmss}.png");
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true, Timeout = 10_000 });
+        return $"Save did not lead to the history page: still at {page.Url}; stored changes {changesBefore} before, {changesAfter} now; "
+            + $"{state}; screenshot {screenshot}";
     }
 
     /// <summary>Asks the instance directly every 50 ms, for at most 10 s, until Colab's idle timeout is the value.</summary>
@@ -193,12 +223,15 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
             .Where(fields => fields.Length >= 3 && fields[^3] is "/" or "/api/v1/platforms")
             .Select(fields => fields[0])];
 
-    private static void RecordFigures(string figures)
+    private static void RecordFigures(string figures) =>
+        File.AppendAllText(Path.Combine(ResultsFolder(), "cluster-figures.txt"), figures + Environment.NewLine);
+
+    private static string ResultsFolder()
     {
         var folder = Environment.GetEnvironmentVariable("PORTAL_TEST_RESULTS") is { Length: > 0 } given
             ? given
             : Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(folder);
-        File.AppendAllText(Path.Combine(folder, "cluster-figures.txt"), figures + Environment.NewLine);
+        return folder;
     }
 }

@@ -15,8 +15,16 @@ export async function actionTicket() {
 }
 
 // Brings an element the admin must see into view and moves focus to it (it needs tabindex="-1" if not focusable).
-export function reveal(selector) {
-    const element = document.querySelector(selector);
+// The server may ask before the browser has applied the render that adds the element (a call made while the event
+// handler's render is still queued overtakes it), so it waits up to 2 s for the element to appear.
+export async function reveal(selector) {
+    const deadline = Date.now() + 2000;
+    let element = document.querySelector(selector);
+    while (!element && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+        element = document.querySelector(selector);
+    }
+
     if (!element) { return false; }
     element.scrollIntoView({ block: 'start', behavior: 'instant' });
     element.focus({ preventScroll: true });
