@@ -114,6 +114,13 @@ public sealed class PublishedAdminEditTests(PublishedFormsFixture portal)
         await second.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(second.Locator("[data-testid=form-message]")).ToContainTextAsync("Idle timeout");
         await AssertInViewAndFocusedAsync(second, choice);
+
+        // The same from another section: Save opens the conflict's section again and brings the choice into focus.
+        await second.Locator("[data-section-link=general]").ClickAsync();
+        await Assertions.Expect(choice).ToBeHiddenAsync();
+        await second.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(second.Locator("[data-section-link=IdleTimeoutMinutes]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await AssertInViewAndFocusedAsync(second, choice);
         Assert.Equal("33", await portal.PublicValueAsync("kaggle", "idleTimeoutMinutes.min"));
         Assert.Equal(changes + 1, await ChangeCountAsync("kaggle"));
         Assert.Equal("44", await Field(second, "IdleTimeoutMinutes.Min").InputValueAsync());

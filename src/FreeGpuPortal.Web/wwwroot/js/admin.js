@@ -15,14 +15,19 @@ export async function actionTicket() {
 }
 
 // Brings an element the admin must see into view and moves focus to it (it needs tabindex="-1" if not focusable).
-// The server may ask before the browser has applied the render that adds the element (a call made while the event
-// handler's render is still queued overtakes it), so it waits up to 2 s for the element to appear.
+// The server may ask before the browser has applied the render that adds the element or un-hides its section: a call
+// made inside an event handler overtakes the handler's render, which goes out when the handler first waits. So it
+// waits up to 2 s for the element to be there and displayed; a hidden element can take no focus.
 export async function reveal(selector) {
     const deadline = Date.now() + 2000;
-    let element = document.querySelector(selector);
+    const displayed = () => {
+        const element = document.querySelector(selector);
+        return element && element.getClientRects().length > 0 ? element : null;
+    };
+    let element = displayed();
     while (!element && Date.now() < deadline) {
         await new Promise(resolve => setTimeout(resolve, 50));
-        element = document.querySelector(selector);
+        element = displayed();
     }
 
     if (!element) { return false; }
