@@ -101,7 +101,10 @@ public static class PlatformDtoMapper
         var fallbacks = new FallbackTexts(language);
         return new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType,
             fallbacks.Text("/note", model.Note, model.NoteZh),
-            Source(model.SourceUrl, model.SourceTitle), platformSlugs)
+            model.SourceUrl is null && model.SourceTitle is null
+                ? null
+                : new SourceDto(model.SourceUrl, fallbacks.Text("/source/title", model.SourceTitle, model.SourceTitleZh)),
+            platformSlugs)
         {
             FallbackTexts = fallbacks.Pointers,
         };
@@ -140,7 +143,4 @@ public static class PlatformDtoMapper
         url is null && title is null
             ? null
             : new SourceDto(url, fallbacks.Shown($"{pointer}/title", sourceTitles.Resolve(url, title, fallbacks.Language)) ?? title);
-
-    private static SourceDto? Source(string? url, string? title) =>
-        url is null && title is null ? null : new SourceDto(url, title);
 }

@@ -75,6 +75,7 @@ public sealed class CatalogSeeder(
             if (gpusBySlug.TryGetValue(gpu.Slug, out var existing))
             {
                 existing.NoteZh = SeedChinese.Fill(existing.NoteZh, existing.Note, gpu.Note, gpu.NoteZh);
+                existing.SourceTitleZh = SeedChinese.Fill(existing.SourceTitleZh, existing.SourceTitle, gpu.SourceTitle, gpu.SourceTitleZh);
             }
             else
             {
@@ -90,6 +91,7 @@ public sealed class CatalogSeeder(
                     NoteZh = gpu.NoteZh,
                     SourceUrl = gpu.SourceUrl,
                     SourceTitle = gpu.SourceTitle,
+                    SourceTitleZh = gpu.SourceTitleZh,
                 };
                 db.GpuModels.Add(entity);
                 gpusBySlug[gpu.Slug] = entity;

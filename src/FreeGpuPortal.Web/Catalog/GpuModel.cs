@@ -14,4 +14,7 @@ public sealed class GpuModel
     public string? NoteZh { get; set; }
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
+
+    /// <summary>The citation's title in Chinese; the API gives the English one, marked as a fallback, when empty.</summary>
+    public string? SourceTitleZh { get; set; }
 }

@@ -193,6 +193,43 @@ public sealed class CatalogTransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gpu_models_chinese_source_title_answers_the_chinese_api_travels_in_the_file_and_is_marked_when_missing()
+    {
+        var client = _target.CreateClient();
+        var (chinese, fallbacks) = await T4SourceTitleAsync(client, "zh-CN");
+        Assert.Equal(("NVIDIA 公布的 GPU 规格", ""), (chinese, fallbacks));
+        Assert.Equal(("NVIDIA's published GPU specifications", ""), await T4SourceTitleAsync(client, "en"));
+
+        var transfer = TransferOf(_target);
+        var file = await transfer.ExportAsync();
+        Assert.Contains("\"sourceTitleZh\": \"NVIDIA 公布的 GPU 规格\"", CatalogTransfer.Serialize(file), StringComparison.Ordinal);
+
+        // A maintainer empties it in the file: the preview names the change, and the Chinese API says it is English.
+        var json = CatalogTransfer.Serialize(file with
+        {
+            GpuModels = [.. file.GpuModels.Select(g => g.Slug == "tesla-t4" ? g with { SourceTitleZh = null } : g)],
+        });
+        var evidence = new ChangeEvidence { Note = "The Chinese title is being reworded." };
+        var preview = await transfer.PreviewAsync(json, evidence);
+        var gpu = Assert.Single(preview.References);
+        Assert.Equal(["GpuModel:tesla-t4.SourceTitleZh"], gpu.Differences.Select(d => d.Field));
+        Assert.Equal("GPU model tesla-t4: source title (Chinese)", gpu.Differences[0].Label);
+        Assert.True((await transfer.ApplyAsync(json, Admin, evidence)).Succeeded);
+
+        Assert.Equal(("NVIDIA's published GPU specifications", "/source/title"), await T4SourceTitleAsync(client, "zh-CN"));
+        Assert.Equal(("NVIDIA's published GPU specifications", ""), await T4SourceTitleAsync(client, "en"));
+    }
+
+    /// <summary>The Tesla T4's citation title in the GPU-model list, and its fallback pointers joined by spaces.</summary>
+    private static async Task<(string? Title, string Fallbacks)> T4SourceTitleAsync(HttpClient client, string language)
+    {
+        using var models = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/gpu-models?lang={language}"));
+        var t4 = models.RootElement.GetProperty("gpuModels").EnumerateArray().Single(m => m.GetProperty("slug").GetString() == "tesla-t4");
+        return (t4.GetProperty("source").GetProperty("title").GetString(),
+            string.Join(" ", t4.GetProperty("fallbackTexts").EnumerateArray().Select(p => p.GetString())));
+    }
+
+    [Fact]
     public async Task A_feature_without_a_name_is_refused_and_nothing_changes()
     {
         _ = _target.CreateClient();

@@ -28,7 +28,10 @@ public sealed class ChineseSeedTests
         {
             foreach (var (name, value) in obj)
             {
-                if (TextProperties.Contains(name) || (name == "name" && path.Contains("features", StringComparison.Ordinal)))
+                // A feature's name and a GPU model's citation title are translated where they stand; a value's citation
+                // title is translated by the platform's source list that names the same document.
+                if (TextProperties.Contains(name) || (name == "name" && path.Contains("features", StringComparison.Ordinal))
+                    || (name == "sourceTitle" && path.Contains("gpuModels", StringComparison.Ordinal)))
                 {
                     yield return ($"{path}.{name}", name, value, obj[name + "Zh"]);
                 }
@@ -112,6 +115,7 @@ public sealed class ChineseSeedTests
         Assert.All(kaggle.Sources, s => Assert.NotNull(s.TitleZh));
         Assert.Equal("私有笔记本", (await db.Features.SingleAsync(f => f.Key == "private-notebooks")).NameZh);
         Assert.Equal("另有 12 GB 版本。", (await db.GpuModels.SingleAsync(g => g.Slug == "tesla-p100")).NoteZh);
+        Assert.Equal("NVIDIA 公布的 GPU 规格", (await db.GpuModels.SingleAsync(g => g.Slug == "tesla-t4")).SourceTitleZh);
     }
 
     [Fact]
@@ -160,6 +164,7 @@ public sealed class ChineseSeedTests
 
                 Assert.Equal("后台运行", (await db.Features.SingleAsync(f => f.Key == "background-execution")).NameZh);
                 Assert.Equal("另有 12 GB 版本。", (await db.GpuModels.SingleAsync(g => g.Slug == "tesla-p100")).NoteZh);
+                Assert.All(await db.GpuModels.ToListAsync(), g => Assert.Equal("NVIDIA 公布的 GPU 规格", g.SourceTitleZh));
 
                 var filled = await db.CatalogChanges.Include(c => c.Fields).Include(c => c.Platform)
                     .Where(c => c.Note == CatalogSeeder.ChineseNote).ToListAsync();

@@ -12,7 +12,8 @@ public sealed class ReferenceImportTests
     private static readonly FeatureEntry Tpu = new("tpu", "Free TPU", "Tensor processing units at no cost.", "免费 TPU", null);
 
     private static readonly GpuModelEntry P100 = new(
-        "tesla-p100", "Tesla P100", "NVIDIA", "Pascal", 16, "HBM2", "A 12 GB variant also exists.", null, "NVIDIA's published GPU specifications", "另有 12 GB 版本。");
+        "tesla-p100", "Tesla P100", "NVIDIA", "Pascal", 16, "HBM2", "A 12 GB variant also exists.", null, "NVIDIA's published GPU specifications", "另有 12 GB 版本。",
+        "NVIDIA 公布的 GPU 规格");
 
     [Fact]
     public void An_identical_entry_changes_nothing_even_with_blank_texts_and_spaces_around_them()
@@ -43,6 +44,17 @@ public sealed class ReferenceImportTests
     }
 
     [Fact]
+    public void A_gpu_models_chinese_source_title_is_a_property_of_its_own()
+    {
+        var change = Assert.Single(ReferenceImport.Changes(P100, ReferenceImport.Normalized(P100 with { SourceTitleZh = " " })));
+
+        Assert.Equal("GpuModel:tesla-p100.SourceTitleZh", change.Field.Name);
+        Assert.Equal(("NVIDIA 公布的 GPU 规格", "not stated"), (change.OldDisplay, change.NewDisplay));
+        Assert.Equal("GPU model tesla-p100: source title (Chinese)", change.Field.Label);
+        Assert.Equal(change.Field, ReferenceField.Parse(change.Field.Name));
+    }
+
+    [Fact]
     public void Apply_writes_every_property_to_the_entity()
     {
         var feature = new Feature { Key = "tpu", Name = "Free TPU" };
@@ -63,6 +75,7 @@ public sealed class ReferenceImportTests
         Assert.Empty(ReferenceImport.Problems(P100, PortalLocalizer.Shared));
         Assert.Contains(ReferenceImport.Problems(P100 with { SourceUrl = "not a url" }, PortalLocalizer.Shared), p => p == "GPU model “tesla-p100”: source address: Enter a full web address starting with http:// or https://.");
         Assert.Contains(ReferenceImport.Problems(P100 with { NoteZh = new string('字', 1001) }, PortalLocalizer.Shared), p => p == "GPU model “tesla-p100”: note (Chinese): Use at most 1,000 characters.");
+        Assert.Contains(ReferenceImport.Problems(P100 with { SourceTitleZh = new string('字', 301) }, PortalLocalizer.Shared), p => p.StartsWith("GPU model “tesla-p100”: source title (Chinese): Use at most", StringComparison.Ordinal));
     }
 
     [Theory]

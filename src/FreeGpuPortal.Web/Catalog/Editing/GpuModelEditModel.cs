@@ -13,4 +13,5 @@ public sealed class GpuModelEditModel
     public string? NoteZh { get; set; }
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
+    public string? SourceTitleZh { get; set; }
 }

@@ -134,6 +134,7 @@ public static partial class PlatformEditValidator
         Number(errors, "MemoryGb", model.MemoryGb, MaxGpuMemoryGb, "GB", wholeNumber: false);
         Url(errors, "SourceUrl", model.SourceUrl);
         MaxLength(errors, "SourceTitle", model.SourceTitle, SourceTitleMaxLength);
+        MaxLength(errors, "SourceTitleZh", model.SourceTitleZh, SourceTitleMaxLength);
         return errors.ToDictionary(localizer);
     }
 

@@ -20,6 +20,7 @@ public sealed record ReferenceField(ReferenceTable Table, string Key, string Pro
         [nameof(GpuModelEntry.NoteZh)] = "note (Chinese)",
         [nameof(GpuModelEntry.SourceUrl)] = "source address",
         [nameof(GpuModelEntry.SourceTitle)] = "source title",
+        [nameof(GpuModelEntry.SourceTitleZh)] = "source title (Chinese)",
     };
 
     public string Name => $"{Table}:{Key}.{Property}";

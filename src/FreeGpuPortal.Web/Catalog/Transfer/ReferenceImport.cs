@@ -22,7 +22,7 @@ public static class ReferenceImport
         new(feature.Key, feature.Name, feature.Description, feature.NameZh, feature.DescriptionZh);
 
     public static GpuModelEntry EntryOf(GpuModel model) =>
-        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType, model.Note, model.SourceUrl, model.SourceTitle, model.NoteZh);
+        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType, model.Note, model.SourceUrl, model.SourceTitle, model.NoteZh, model.SourceTitleZh);
 
     /// <summary>Texts trimmed, blank ones empty (null), as the editor stores them.</summary>
     public static FeatureEntry Normalized(FeatureEntry entry) => new(
@@ -30,7 +30,7 @@ public static class ReferenceImport
 
     public static GpuModelEntry Normalized(GpuModelEntry entry) => new(
         entry.Slug, entry.Name?.Trim() ?? "", Optional(entry.Vendor), Optional(entry.Architecture), entry.MemoryGb, Optional(entry.MemoryType),
-        Optional(entry.Note), Optional(entry.SourceUrl), Optional(entry.SourceTitle), Optional(entry.NoteZh));
+        Optional(entry.Note), Optional(entry.SourceUrl), Optional(entry.SourceTitle), Optional(entry.NoteZh), Optional(entry.SourceTitleZh));
 
     public static IReadOnlyList<ReferenceChange> Changes(FeatureEntry current, FeatureEntry imported)
     {
@@ -62,6 +62,7 @@ public static class ReferenceImport
         Text(nameof(GpuModelEntry.NoteZh), current.NoteZh, imported.NoteZh);
         Text(nameof(GpuModelEntry.SourceUrl), current.SourceUrl, imported.SourceUrl);
         Text(nameof(GpuModelEntry.SourceTitle), current.SourceTitle, imported.SourceTitle);
+        Text(nameof(GpuModelEntry.SourceTitleZh), current.SourceTitleZh, imported.SourceTitleZh);
         return changes;
     }
 
@@ -102,6 +103,7 @@ public static class ReferenceImport
             NoteZh = imported.NoteZh,
             SourceUrl = imported.SourceUrl,
             SourceTitle = imported.SourceTitle,
+            SourceTitleZh = imported.SourceTitleZh,
         };
         var errors = PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>(StringComparer.Ordinal), localizer).ToDictionary();
         if (imported.NoteZh is { Length: > PlatformEditValidator.NoteMaxLength })
@@ -135,6 +137,7 @@ public static class ReferenceImport
         model.NoteZh = imported.NoteZh;
         model.SourceUrl = imported.SourceUrl;
         model.SourceTitle = imported.SourceTitle;
+        model.SourceTitleZh = imported.SourceTitleZh;
     }
 
     private static void AddText(List<ReferenceChange> changes, ReferenceField field, string? old, string? now)

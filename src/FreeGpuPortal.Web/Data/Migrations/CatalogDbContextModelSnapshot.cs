@@ -201,6 +201,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<string>("SourceTitle")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceTitleZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT");
 

@@ -214,6 +214,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("SourceTitle")
                         .HasColumnType("text");
 
+                    b.Property<string>("SourceTitleZh")
+                        .HasColumnType("text");
+
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text");
 
