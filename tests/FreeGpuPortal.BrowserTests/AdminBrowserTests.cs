@@ -139,6 +139,10 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
         await page.Locator("[data-testid=import-preview]").WaitForAsync();
         Assert.Equal("Changed", await page.Locator("[data-testid=import-preview] tr[data-platform=kaggle]").GetAttributeAsync("data-kind"));
         Assert.Equal("Unchanged", await page.Locator("[data-testid=import-preview] tr[data-platform=colab]").GetAttributeAsync("data-kind"));
+        var idle = await page.Locator("[data-testid=import-preview] li[data-field=IdleTimeoutMinutes]").InnerTextAsync();
+        Assert.StartsWith("Idle timeout (min): 20 min", idle, StringComparison.Ordinal);
+        Assert.True(idle.Contains("→ 25", StringComparison.Ordinal), idle);
+        await page.Locator("[data-testid=import-preview]").ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("admin-import-preview.png") });
         await AssertNoSeriousAxeViolationsAsync(page);
         Assert.Equal("20 min", await IdleOnTableAsync(page, "kaggle")); // previewing applies nothing
     }

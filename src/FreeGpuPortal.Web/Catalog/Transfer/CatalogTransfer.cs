@@ -107,7 +107,7 @@ public sealed class CatalogTransfer(
             }
 
             var differences = PlatformField.Changed(PlatformEditMapping.Canonical(current), PlatformEditMapping.Canonical(candidate))
-                .Select(f => new FieldDifference(f.Name, f.Label, f.Display(current), f.Display(candidate)))
+                .Select(f => new FieldDifference(f.Name, f.Label, f.Display(current), f.Display(candidate), f.Json(current), f.Json(candidate)))
                 .ToList();
             previews.Add(new PlatformImportPreview(
                 imported.Slug, imported.Name, differences.Count == 0 ? PlatformImportKind.Unchanged : PlatformImportKind.Changed, differences, errors));
