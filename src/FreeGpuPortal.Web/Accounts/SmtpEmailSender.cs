@@ -1,25 +1,46 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Mail;
+using System.Text;
 
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Accounts;
 
-/// <summary>Sends the account e-mails through the SMTP server of <see cref="EmailOptions"/>.</summary>
-public sealed class SmtpEmailSender(EmailOptions options, ILogger<SmtpEmailSender> logger) : IEmailSender<PortalUser>
+/// <summary>
+/// Sends the account e-mails through the SMTP server of <see cref="EmailOptions"/>, in the language of the page that
+/// asked for them (the request's culture), so a reset asked for on a Chinese page arrives in Chinese and its link opens
+/// the Chinese page.
+/// </summary>
+public sealed class SmtpEmailSender(EmailOptions options, IStringLocalizer<SharedResource> localizer, ILogger<SmtpEmailSender> logger)
+    : IEmailSender<PortalUser>
 {
     public Task SendConfirmationLinkAsync(PortalUser user, string email, string confirmationLink) =>
-        SendAsync(email, "Confirm your e-mail address", $"<p>Confirm this address for FreeGpuPortal: <a href=\"{confirmationLink}\">confirm</a>.</p>");
+        SendAsync(email, "Email.Confirm.Subject", Sentence("Email.Confirm.Body", $"<a href=\"{confirmationLink}\">{Text("Email.Confirm.Link")}</a>"));
 
     public Task SendPasswordResetLinkAsync(PortalUser user, string email, string resetLink) =>
-        SendAsync(email, "Reset your password", $"<p>Someone asked to reset your FreeGpuPortal password. If it was you: <a href=\"{resetLink}\">choose a new password</a>. If not, ignore this e-mail.</p>");
+        SendAsync(email, "Email.Reset.Subject", Sentence("Email.Reset.Body", $"<a href=\"{resetLink}\">{Text("Email.Reset.Link")}</a>"));
 
     public Task SendPasswordResetCodeAsync(PortalUser user, string email, string resetCode) =>
-        SendAsync(email, "Reset your password", $"<p>Your FreeGpuPortal password reset code: {WebUtility.HtmlEncode(resetCode)}</p>");
+        SendAsync(email, "Email.Reset.Subject", Sentence("Email.ResetCode.Body", WebUtility.HtmlEncode(resetCode)));
 
-    private async Task SendAsync(string to, string subject, string htmlBody)
+    /// <summary>A resource text, HTML-encoded for the body.</summary>
+    private string Text(string key) => WebUtility.HtmlEncode(localizer[key].Value);
+
+    /// <summary>A whole sentence of the resources (each language places the link where it reads), with its {0} filled.</summary>
+    private string Sentence(string key, string html) => string.Format(CultureInfo.InvariantCulture, Text(key), html);
+
+    private async Task SendAsync(string to, string subjectKey, string paragraph)
     {
-        using var message = new MailMessage(options.From!, to, subject, htmlBody) { IsBodyHtml = true };
+        var subject = localizer[subjectKey].Value;
+        var language = CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : "en";
+        using var message = new MailMessage(options.From!, to, subject, $"<p lang=\"{language}\">{paragraph}</p>")
+        {
+            IsBodyHtml = true,
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+        };
         using var client = new SmtpClient(options.SmtpHost, options.SmtpPort) { EnableSsl = options.EnableSsl };
         if (!string.IsNullOrEmpty(options.UserName))
         {
@@ -28,6 +49,6 @@ public sealed class SmtpEmailSender(EmailOptions options, ILogger<SmtpEmailSende
 
         await client.SendMailAsync(message);
         // The recipient is personal data and the link a secret: neither is logged.
-        logger.LogInformation("Sent an account e-mail: {Subject}", subject);
+        logger.LogInformation("Sent an account e-mail: {Subject}", subjectKey);
     }
 }

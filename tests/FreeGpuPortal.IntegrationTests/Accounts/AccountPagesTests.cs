@@ -8,6 +8,8 @@ using FreeGpuPortal.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
+using static FreeGpuPortal.IntegrationTests.Localization.ChineseAccountPageText;
+
 namespace FreeGpuPortal.IntegrationTests.Accounts;
 
 /// <summary>
@@ -112,7 +114,10 @@ public sealed class AccountPagesTests(SecurityPortal portal) : IClassFixture<Sec
     }
 }
 
-/// <summary>With an SMTP server configured, the password e-mail is offered, sent, and its link sets a new password.</summary>
+/// <summary>
+/// With an SMTP server configured, the password e-mail is offered, sent in the language of the page that asked for it,
+/// and its link sets a new password on a page in that language.
+/// </summary>
 public sealed class PasswordEmailTests : IAsyncLifetime
 {
     private readonly LoopbackSmtpServer _smtp = new();
@@ -147,10 +152,11 @@ public sealed class PasswordEmailTests : IAsyncLifetime
             new Dictionary<string, string> { ["Input.Email"] = "forgetful@example.org" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
-        var message = Assert.Single(_smtp.Messages);
-        var body = message.ReplaceLineEndings("\n").Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
-        Assert.Contains("To: forgetful@example.org", message);
-        var link = WebUtility.HtmlDecode(Regex.Match(body, "href=\"([^\"]+)\"").Groups[1].Value);
+        var message = ReceivedMail.Parse(Assert.Single(_smtp.Messages));
+        Assert.Equal("forgetful@example.org", message.To);
+        Assert.Equal("Reset your password", message.Subject);
+        Assert.Contains("<p lang=\"en\">Someone asked to reset your FreeGpuPortal password. If it was you: <a href=", message.Body);
+        var link = WebUtility.HtmlDecode(Regex.Match(message.Body, "href=\"([^\"]+)\"").Groups[1].Value);
         var reset = new Uri(link).PathAndQuery;
         Assert.StartsWith("/Account/ResetPassword?code=", reset);
 
@@ -163,6 +169,57 @@ public sealed class PasswordEmailTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SecurityPortal.SignInAsync(portal.NewClient(), "forgetful@example.org", newPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task On_the_Chinese_pages_the_password_email_is_sent_in_Chinese_and_its_link_opens_the_Chinese_reset_page()
+    {
+        var portal = _portal!;
+        const string email = "zh-forgetful@example.org";
+        await portal.CreateAdminAsync(email);
+        var client = portal.NewClient();
+
+        Assert.Contains("href=\"Account/ForgotPassword\"", await client.GetStringAsync("/zh-CN/Account/Login"));
+        var sent = await SecurityPortal.PostFormAsync(client, "/zh-CN/Account/ForgotPassword", "forgot-password",
+            new Dictionary<string, string> { ["Input.Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("/zh-CN/Account/ForgotPasswordConfirmation", sent.Headers.Location!.AbsolutePath);
+        AssertNoEnglish("the Chinese confirmation", await client.GetStringAsync(sent.Headers.Location));
+
+        var message = ReceivedMail.Parse(Assert.Single(_smtp.Messages));
+        Assert.Equal("重置您的密码", message.Subject);
+        Assert.Contains("<p lang=\"zh-CN\">有人请求重置您的 FreeGpuPortal 密码。如果是您本人：<a href=", message.Body);
+        Assert.Contains(">设置新密码</a>。如果不是，请忽略此邮件。</p>", message.Body);
+        var reset = new Uri(WebUtility.HtmlDecode(Regex.Match(message.Body, "href=\"([^\"]+)\"").Groups[1].Value)).PathAndQuery;
+        Assert.StartsWith("/zh-CN/Account/ResetPassword?code=", reset);
+        var resetPage = await client.GetStringAsync(reset);
+        Assert.Equal("zh-CN", HtmlLang().Match(resetPage).Groups[1].Value);
+        AssertNoEnglish("the Chinese reset page", resetPage);
+
+        const string newPassword = "一个足够长的新密码 and more";
+        var done = await SecurityPortal.PostFormAsync(client, reset, "reset-password", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/zh-CN/Account/ResetPasswordConfirmation", done.Headers.Location!.AbsolutePath);
+        AssertNoEnglish("the Chinese reset confirmation", await client.GetStringAsync(done.Headers.Location));
+        Assert.Equal(HttpStatusCode.Redirect, (await SecurityPortal.SignInAsync(portal.NewClient(), email, newPassword)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Account/ForgotPassword")]
+    [InlineData("Account/ResendEmailConfirmation")]
+    [InlineData("Account/Manage")]
+    [InlineData("Account/Manage/Email")]
+    public async Task With_an_email_sender_the_pages_that_offer_email_are_in_Chinese_under_zh_CN(string path)
+    {
+        var email = $"zh-smtp-{path.Replace('/', '-').ToLowerInvariant()}@example.org";
+        await _portal!.CreateAdminAsync(email);
+
+        await AssertChinesePageAsync(await _portal.SignedInClientAsync(email), path, email);
     }
 
     private sealed class EmailPortal(int smtpPort) : SecurityPortal("Development", null, new Dictionary<string, string>

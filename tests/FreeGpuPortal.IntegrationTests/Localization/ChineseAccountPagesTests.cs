@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 
 using FreeGpuPortal.IntegrationTests.Security;
 
+using static FreeGpuPortal.IntegrationTests.Localization.ChineseAccountPageText;
+
 namespace FreeGpuPortal.IntegrationTests.Localization;
 
 /// <summary>
@@ -10,33 +12,8 @@ namespace FreeGpuPortal.IntegrationTests.Localization;
 /// sign-in failures and Identity's own messages, and redirects that stay in the language. The same forms in English
 /// keep English messages.
 /// </summary>
-public sealed partial class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
 {
-    /// <summary>Latin text a Chinese account page rightly keeps: the product, the server command, codes and names.</summary>
-    private static readonly string[] s_keptText =
-    [
-        "FreeGpuPortal.Web admin reset-password --email you@example.org", "FreeGpuPortal", "Google Authenticator",
-        "Microsoft Authenticator", "Aegis", "ID",
-    ];
-
-    [GeneratedRegex("<main[^>]*>(.*)</main>", RegexOptions.Singleline)]
-    private static partial Regex MainElement();
-
-    [GeneratedRegex("<(script|style|svg)[^>]*>.*?</\\1>", RegexOptions.Singleline)]
-    private static partial Regex Hidden();
-
-    [GeneratedRegex("<kbd data-shared-key>[^<]*</kbd>")]
-    private static partial Regex SharedKey();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex("[A-Za-z]{2,}")]
-    private static partial Regex LatinWord();
-
-    [GeneratedRegex("<html lang=\"([^\"]+)\"")]
-    private static partial Regex HtmlLang();
-
     [Fact]
     public async Task The_Chinese_login_page_is_in_Chinese_with_nothing_left_in_English()
     {
@@ -173,14 +150,8 @@ public sealed partial class ChineseAccountPagesTests(SecurityPortal portal) : IC
     {
         var email = $"zh-{path.Replace('/', '-').ToLowerInvariant()}@example.org";
         await portal.CreateAdminAsync(email);
-        var client = await portal.SignedInClientAsync(email);
 
-        var response = await client.GetAsync("/zh-CN/" + path);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal("zh-CN", HtmlLang().Match(html).Groups[1].Value);
-        AssertNoEnglish(path, html, email);
+        await AssertChinesePageAsync(await portal.SignedInClientAsync(email), path, email);
     }
 
     [Fact]
@@ -261,26 +232,4 @@ public sealed partial class ChineseAccountPagesTests(SecurityPortal portal) : IC
             ["Input.NewPassword"] = next,
             ["Input.ConfirmPassword"] = confirm ?? next,
         });
-
-    /// <summary>The text a reader sees in the page's main part: no markup, scripts or drawings, entities decoded.</summary>
-    private static string VisibleMainText(string html)
-    {
-        var main = MainElement().Match(html);
-        Assert.True(main.Success, "the page has no <main>");
-        return WebUtility.HtmlDecode(Tag().Replace(Hidden().Replace(main.Groups[1].Value, " "), " "));
-    }
-
-    /// <summary>No Latin word left in the page's main part, beyond <see cref="s_keptText"/>, the account's own
-    /// address and an authenticator key.</summary>
-    private static void AssertNoEnglish(string page, string html, string? email = null)
-    {
-        var text = VisibleMainText(SharedKey().Replace(html, " "));
-        foreach (var kept in s_keptText.Append(email ?? "you@example.org"))
-        {
-            text = text.Replace(kept, " ", StringComparison.Ordinal);
-        }
-
-        var english = LatinWord().Matches(text).Select(m => m.Value).Distinct().ToList();
-        Assert.True(english.Count == 0, $"{page} still shows English: {string.Join(", ", english)}\n{text}");
-    }
 }

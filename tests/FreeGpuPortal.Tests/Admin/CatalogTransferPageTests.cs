@@ -83,6 +83,7 @@ public sealed class CatalogTransferPageTests : AdminComponentTest
         var file = await EditedExportAsync();
         var kaggle = file.Platforms.Single(p => p.Slug == "kaggle");
         (kaggle.IdleTimeoutMinutes.Min, kaggle.IdleTimeoutMinutes.Max) = (25, 25);
+        file.Platforms.Single(p => p.Slug == "colab").CpuCount.Max = -1;
         var json = CatalogTransfer.Serialize(file);
         var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
@@ -102,6 +103,11 @@ public sealed class CatalogTransferPageTests : AdminComponentTest
             Assert.StartsWith("空闲超时（分钟）：20 分钟", idle, StringComparison.Ordinal);
             Assert.Contains("→ 25 分钟", idle, StringComparison.Ordinal);
             Assert.DoesNotContain("min", idle, StringComparison.Ordinal);
+
+            // A value the file gets wrong is named as the edit form names it.
+            var error = page.Find("tr[data-platform=colab] [data-error-path='CpuCount.Max']").TextContent;
+            Assert.StartsWith("CPU 数量：", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("CpuCount", error, StringComparison.Ordinal);
         }
         finally
         {
