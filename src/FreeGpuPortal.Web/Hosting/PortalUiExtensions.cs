@@ -17,7 +17,7 @@ public static class PortalUiExtensions
 
     public static IHostApplicationBuilder AddPortalUi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddPortalLocalization();
         // Write "8–16 GB" and "×" as characters, not as numeric entities: smaller pages, readable source.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddMudServices();

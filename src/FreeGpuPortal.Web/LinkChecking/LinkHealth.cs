@@ -16,6 +16,10 @@ public sealed class LinkHealth(IDbContextFactory<CatalogDbContext> contextFactor
 
     private sealed record CachedBroken(long Generation, IReadOnlyDictionary<string, DateTime> BrokenSince);
 
+    /// <summary>When <paramref name="url"/> began failing, if the checker counts it broken; null otherwise.</summary>
+    public async ValueTask<DateTime?> BrokenSinceAsync(string? url, CancellationToken cancellationToken = default) =>
+        url is not null && (await BrokenSinceAsync(cancellationToken)).TryGetValue(url, out var since) ? since : null;
+
     /// <summary>Every broken link, with the time its failures began.</summary>
     public async ValueTask<IReadOnlyDictionary<string, DateTime>> BrokenSinceAsync(CancellationToken cancellationToken = default)
     {

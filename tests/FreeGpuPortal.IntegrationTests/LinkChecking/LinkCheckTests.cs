@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Auditing;
@@ -102,6 +103,7 @@ public sealed class LinkCheckTests(LoopbackSite site) : IClassFixture<LoopbackSi
     public async Task A_link_is_broken_after_two_failed_runs_and_the_public_page_says_since_when()
     {
         await CiteAsync("colab", "/ok", "/gone-404", "/gone-410", "/slow", "/moved");
+        await CiteRamAsync("colab", "/gone-410");
         var run = _portal.Services.GetRequiredService<LinkCheckRun>();
 
         await run.RunAsync();
@@ -132,6 +134,11 @@ public sealed class LinkCheckTests(LoopbackSite site) : IClassFixture<LoopbackSi
         Assert.DoesNotMatch($"<a href=\"{site.Url("/ok")}\"[^>]*>[^<]*</a>\\s*<span class=\"link-broken\"", publicPage);
         var kaggle = await _portal.NewClient().GetStringAsync("/platforms/kaggle");
         Assert.DoesNotContain(site.BaseUrl, kaggle, StringComparison.Ordinal);
+
+        // The comparison table writes its values' popovers itself: the broken source of Colab's RAM is marked there too.
+        var table = await _portal.NewClient().GetStringAsync("/");
+        Assert.Matches(new Regex($"<span role=\"tooltip\" id=\"colab-ram\"[^>]*>(?:(?!role=\"tooltip\").)*?<a href=\"{Regex.Escape(site.Url("/gone-410"))}\"[^>]*>[^<]*</a>\\s*<span class=\"link-broken\"[^>]*>source link broken since ", RegexOptions.Singleline), table);
+        Assert.Single(Regex.Matches(table, $"<span class=\"link-broken\"[^>]*data-url=\"{Regex.Escape(site.Url("/gone-410"))}\""));
     }
 
     [Fact]
@@ -217,6 +224,16 @@ public sealed class LinkCheckTests(LoopbackSite site) : IClassFixture<LoopbackSi
         model.Sources = [.. paths.Select(p => new SourceEditModel { Url = site.Url(p), Title = $"Local page {p}" })];
         var result = await editor.UpdateAsync(new PlatformChangeRequest(
             model, new ChangeEvidence { Note = "Test sources on the local site." }, new Actor("test", "test")));
+        Assert.IsType<EditResult.Success>(result);
+    }
+
+    private async Task CiteRamAsync(string slug, string path)
+    {
+        var editor = _portal.Services.GetRequiredService<CatalogEditor>();
+        var model = (await editor.GetForEditAsync(slug))!;
+        model.RamGb.SourceUrl = site.Url(path);
+        var result = await editor.UpdateAsync(new PlatformChangeRequest(
+            model, new ChangeEvidence { Note = "Test source of one value on the local site." }, new Actor("test", "test")));
         Assert.IsType<EditResult.Success>(result);
     }
 

@@ -128,6 +128,21 @@ public sealed class PortalMeterTests : IAsyncLifetime
         Assert.Equal(2, after.Delta(before, "portal_output_cache_lookups_total", ("result", "hit")));
     }
 
+    [Fact]
+    public async Task Rendering_pages_is_timed_per_request_not_per_component()
+    {
+        var client = _portal.NewClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/?sort=-cpuCores")).StatusCode);
+
+        var scraped = await ScrapeAsync();
+
+        Assert.True(scraped.Value("http_server_request_duration_seconds_count") > 0, "no request timings");
+        Assert.True(scraped.Value("aspnetcore_components_navigate_total") > 0, "no Blazor page metrics at all");
+        Assert.Equal(0, scraped.Value("aspnetcore_components_update_parameters_duration_seconds_count"));
+        Assert.Equal(0, scraped.Value("aspnetcore_components_render_diff_duration_seconds_count"));
+        Assert.Equal(0, scraped.Value("aspnetcore_components_render_diff_size_count"));
+    }
+
     /// <summary>
     /// /metrics as a Prometheus server on the same machine reads it. The exporter may answer from a scrape cached for
     /// a few hundred milliseconds, so wait that long first: every scrape then shows all the events before it.

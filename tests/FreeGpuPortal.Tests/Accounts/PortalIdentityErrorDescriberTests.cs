@@ -3,6 +3,7 @@ using System.Reflection;
 
 using FreeGpuPortal.Web;
 using FreeGpuPortal.Web.Accounts;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed class PortalIdentityErrorDescriberTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection()
         .AddLogging()
-        .AddLocalization(options => options.ResourcesPath = "Resources")
+        .AddPortalLocalization()
         .BuildServiceProvider();
 
     private readonly (CultureInfo, CultureInfo) _saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

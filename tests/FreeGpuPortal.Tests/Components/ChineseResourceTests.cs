@@ -103,7 +103,7 @@ public sealed partial class ChineseResourceTests
     {
         using var services = new ServiceCollection()
             .AddLogging()
-            .AddLocalization(options => options.ResourcesPath = "Resources")
+            .AddPortalLocalization()
             .BuildServiceProvider();
         var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -102,7 +103,7 @@ public sealed partial class LocalizationTests
     {
         using var services = new ServiceCollection()
             .AddLogging()
-            .AddLocalization(options => options.ResourcesPath = "Resources")
+            .AddPortalLocalization()
             .BuildServiceProvider();
         var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
 

@@ -1,6 +1,6 @@
 using Bunit;
 
-using Microsoft.Extensions.DependencyInjection;
+using FreeGpuPortal.Web.Localization;
 
 using MudBlazor.Services;
 
@@ -17,7 +17,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Catalog = SqliteCatalog.OpenInMemory();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddPortalLocalization();
         Catalog.AddCatalogServicesTo(Services);
     }
 

@@ -1,4 +1,5 @@
 using FreeGpuPortal.Web;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,7 +13,7 @@ namespace FreeGpuPortal.Tests.Support;
 /// </summary>
 public static class PortalLocalizer
 {
-    public static IStringLocalizer<SharedResource> Shared { get; } = new StringLocalizer<SharedResource>(
+    public static IStringLocalizer<SharedResource> Shared { get; } = new CachedStringLocalizer<SharedResource>(
         new ResourceManagerStringLocalizerFactory(
             Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
 }

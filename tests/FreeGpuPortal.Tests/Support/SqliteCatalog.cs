@@ -2,6 +2,7 @@ using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
+using FreeGpuPortal.Web.Localization;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -103,7 +104,7 @@ public sealed class SqliteCatalog : IAsyncDisposable
     private static IServiceCollection AddCatalogServices(IServiceCollection services, SqliteConnection connection, TimeProvider clock)
     {
         services.AddLogging();
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddPortalLocalization();
         services.AddSingleton(clock);
         services.AddSingleton<CatalogChangeSignal>();
         services.AddSingleton<CatalogChangeInterceptor>();
