@@ -216,8 +216,10 @@ public sealed class PublishedAdminEditTests(PublishedFormsFixture portal)
         await FillAsync(page, "Name", "Google Colab (edited)");
         await Assertions.Expect(page.Locator("[data-testid=platform-form]")).ToHaveAttributeAsync("data-dirty", "true");
 
-        // A link in the page's header or breadcrumbs: the browser asks before leaving; dismissing stays.
+        // A link in the page's header or breadcrumbs, clicked right after the change: the browser asks before
+        // leaving; dismissing stays.
         var asked = new List<string>();
+        var firstAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Dismiss(object? sender, IDialog dialog)
         {
             lock (asked)
@@ -226,10 +228,13 @@ public sealed class PublishedAdminEditTests(PublishedFormsFixture portal)
             }
 
             _ = dialog.DismissAsync();
+            firstAsked.TrySetResult();
         }
 
         page.Dialog += Dismiss;
         await page.Locator("nav.breadcrumbs a[href=admin]").ClickAsync();
+        var askedInTime = await Task.WhenAny(firstAsked.Task, Task.Delay(PageConditions.Patience)) == firstAsked.Task;
+        Assert.True(askedInTime, $"no question within {PageConditions.Patience.TotalSeconds} s of the click; the page is at {page.Url}");
         await Task.Delay(500); // a navigation that went ahead anyway would have started by now
         page.Dialog -= Dismiss;
 
@@ -237,6 +242,19 @@ public sealed class PublishedAdminEditTests(PublishedFormsFixture portal)
         Assert.Matches(new Regex("/admin/platforms/colab/edit"), page.Url);
         Assert.Equal("Google Colab (edited)", await Field(page, "Name").InputValueAsync());
         Assert.Equal("Google Colab", await portal.PublicValueAsync("colab", "name"));
+
+        // A reload asks too, and dismissing keeps the input.
+        asked.Clear();
+        firstAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Dialog += Dismiss;
+        await page.EvaluateAsync("() => { setTimeout(() => location.reload(), 0); }");
+        askedInTime = await Task.WhenAny(firstAsked.Task, Task.Delay(PageConditions.Patience)) == firstAsked.Task;
+        Assert.True(askedInTime, $"no question within {PageConditions.Patience.TotalSeconds} s of the reload; the page is at {page.Url}");
+        await Task.Delay(500);
+        page.Dialog -= Dismiss;
+
+        Assert.Equal(["beforeunload"], asked);
+        Assert.Equal("Google Colab (edited)", await Field(page, "Name").InputValueAsync());
 
         // Choosing to leave leaves, and nothing was saved.
         page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();

@@ -23,15 +23,27 @@
 
     // A form with unsaved changes (data-dirty="true") guards leaving it. Link clicks normally become enhanced
     // navigations, which by design never reach an interactive page's NavigationLock (there is no interactive router).
-    // While such a form is dirty, a link click is left to the browser as a plain navigation, so the page's
-    // "beforeunload" guard (NavigationLock's ConfirmExternalNavigation) asks first. Capture on window runs before
-    // Blazor's own click handling.
+    // While such a form is dirty, a link click is left to the browser as a plain navigation, so the "beforeunload"
+    // guard below asks first. Capture on window runs before Blazor's own click handling.
+    function hasUnsavedForm() {
+        return document.querySelector('[data-leave-guard][data-dirty="true"]') !== null;
+    }
+
     window.addEventListener('click', function (event) {
         var link = event.target.closest && event.target.closest('a[href]');
-        if (!link || event.defaultPrevented || !document.querySelector('[data-leave-guard][data-dirty="true"]')) { return; }
+        if (!link || event.defaultPrevented || !hasUnsavedForm()) { return; }
         if (link.hasAttribute('download') || (link.target && link.target !== '_self')) { return; }
         event.stopImmediatePropagation();
     }, true);
+
+    // Leaving the page (a link, a reload, closing the tab) asks first while a form is dirty. The guard reads the form's
+    // own attribute, which arrives with the render that made it dirty; NavigationLock's prompt would be switched on by
+    // a call one round trip after that render, and a quick click in between would leave without asking.
+    window.addEventListener('beforeunload', function (event) {
+        if (!hasUnsavedForm()) { return; }
+        event.preventDefault();
+        event.returnValue = '';
+    });
 
     document.addEventListener('click', function (event) {
         var toggle = event.target.closest && event.target.closest('[data-theme-toggle]');
