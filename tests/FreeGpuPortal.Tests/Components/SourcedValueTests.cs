@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using Bunit;
 
 using FreeGpuPortal.Tests.Support;
@@ -139,7 +137,7 @@ public sealed class SourcedValueTests : PortalComponentTest
     public void A_source_title_reads_in_the_pages_language_where_the_source_list_translates_it(string culture, string shown, bool marked)
     {
         var titles = SourceTitles.From([new PlatformSource { Url = "https://example.org/article", Title = "Free GPUs for training", TitleZh = "用于训练的免费 GPU" }]);
-        var tip = InCulture(culture, () => Render<CascadingValue<SourceTitles>>(p => p
+        var tip = Cultures.In(culture, () => Render<CascadingValue<SourceTitles>>(p => p
             .Add(c => c.Value, titles)
             .Add(c => c.IsFixed, true)
             .AddChildContent<SourcedValue>(v => v
@@ -155,7 +153,7 @@ public sealed class SourcedValueTests : PortalComponentTest
     [Fact]
     public void An_untranslated_source_title_on_a_chinese_page_carries_the_english_only_marker()
     {
-        var tip = InCulture("zh-CN", () => Render<SourcedValue>(p => p
+        var tip = Cultures.In("zh-CN", () => Render<SourcedValue>(p => p
             .Add(c => c.TipId, "report")
             .Add(c => c.Text, "16 GB")
             .Add(c => c.SourceUrl, "https://example.org/report/7")
@@ -170,7 +168,7 @@ public sealed class SourcedValueTests : PortalComponentTest
     [Fact]
     public void A_qualifier_in_the_other_language_keeps_its_lang_in_the_cell_and_its_marker_in_the_popover()
     {
-        var value = InCulture("zh-CN", () => Render<SourcedValue>(p => p
+        var value = Cultures.In("zh-CN", () => Render<SourcedValue>(p => p
             .Add(c => c.TipId, "colab-storage")
             .Add(c => c.Text, "15 GB")
             .Add(c => c.Qualifier, new ShownText("Google Drive", "en", IsFallback: true))));
@@ -188,7 +186,7 @@ public sealed class SourcedValueTests : PortalComponentTest
     public void A_value_that_is_a_catalog_text_in_the_other_language_keeps_its_lang_and_has_its_marker_in_the_popover()
     {
         // A feature's name in the comparison table: on a Chinese page, a feature nobody has named in Chinese yet.
-        var value = InCulture("zh-CN", () => Render<SourcedValue>(p => p
+        var value = Cultures.In("zh-CN", () => Render<SourcedValue>(p => p
             .Add(c => c.TipId, "kaggle-feature-tpu")
             .Add(c => c.ShownValue, new ShownText("TPU access", "en", IsFallback: true))));
 
@@ -230,19 +228,5 @@ public sealed class SourcedValueTests : PortalComponentTest
         Assert.Equal("15 GB (Google 云端硬盘 仅中文)", string.Concat(text.Nodes.Select(n => n.TextContent)).Trim());
         Assert.Equal("zh-CN", text.Find("[data-fallback]").GetAttribute("lang"));
         Assert.Equal("zh-CN", text.Find("[data-testid=fallback-marker]").GetAttribute("lang"));
-    }
-
-    private static T InCulture<T>(string culture, Func<T> render)
-    {
-        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return render();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-        }
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-
+using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web;
 using FreeGpuPortal.Web.Localization;
 
@@ -45,8 +44,8 @@ public sealed class CachedStringLocalizerTests
     {
         var cached = new CachedStringLocalizer<SharedResource>(Factory);
 
-        var english = InCulture(PortalLanguages.English, () => cached["Spec.NotStated"].Value);
-        var chinese = InCulture(PortalLanguages.Chinese, () => cached["Spec.NotStated"].Value);
+        var english = Cultures.In(PortalLanguages.English, () => cached["Spec.NotStated"].Value);
+        var chinese = Cultures.In(PortalLanguages.Chinese, () => cached["Spec.NotStated"].Value);
 
         Assert.Equal("not stated", english);
         Assert.Equal("未说明", chinese);
@@ -61,7 +60,7 @@ public sealed class CachedStringLocalizerTests
 
         foreach (var language in PortalLanguages.All)
         {
-            var (expected, actual) = InCulture(language, () => (reference["Comparison.Count.Some", arguments], cached["Comparison.Count.Some", arguments]));
+            var (expected, actual) = Cultures.In(language, () => (reference["Comparison.Count.Some", arguments], cached["Comparison.Count.Some", arguments]));
             Assert.Equal(expected.Value, actual.Value);
             Assert.False(actual.ResourceNotFound);
         }
@@ -91,21 +90,7 @@ public sealed class CachedStringLocalizerTests
         Assert.Same(first, second);
     }
 
-    private static T InCulture<T>(string language, Func<T> read)
-    {
-        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-        }
-    }
-
-    private static void InCulture(string language, Action act) => InCulture(language, () =>
+    private static void InCulture(string language, Action act) => Cultures.In(language, () =>
     {
         act();
         return 0;
