@@ -3,15 +3,13 @@ using Microsoft.Playwright;
 namespace FreeGpuPortal.BrowserTests;
 
 /// <summary>
-/// The real app on Kestrel (a real port, its own data directory and database) and a real Chromium —
-/// Debian's, since browsers cannot be downloaded here. Set PORTAL_CHROMIUM to use another executable.
+/// The real app on Kestrel (a real port, its own data directory and database) and a real Chromium
+/// (<see cref="TestBrowser"/>).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly PortalServer _server = new();
-    private IPlaywright? _playwright;
-
-    public IBrowser Browser { get; private set; } = null!;
+    private TestBrowser? _browser;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -60,23 +58,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _server.StartServer();
         BaseUrl = _server.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        _browser = await TestBrowser.LaunchAsync();
     }
 
     public async Task<IPage> NewPageAsync(
         int width = 1400, int height = 1000, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -86,14 +74,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A context with options of the test's own (no script, another device), watched for errors like every other.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) =>
+        (_browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(options);
+
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_browser is not null)
         {
-            await Browser.DisposeAsync();
+            await _browser.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         await _server.DisposeAsync();
     }
 

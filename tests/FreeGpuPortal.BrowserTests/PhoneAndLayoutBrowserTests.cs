@@ -95,7 +95,7 @@ public sealed class PhoneAndLayoutBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task The_filter_fold_works_without_javascript_and_is_open_on_wide_screens()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await fixture.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseUrl,
             ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 812 },

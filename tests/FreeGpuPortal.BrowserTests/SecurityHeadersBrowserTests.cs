@@ -15,8 +15,7 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
     private const string AdminPassword = "correct horse battery staple";
 
     private readonly SecurityServer _server = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private TestBrowser? _browser;
 
     public async Task InitializeAsync()
     {
@@ -26,17 +25,7 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
             _server.Services, ["admin", "create", "--email", AdminEmail], new StringReader(AdminPassword + "\n"), TextWriter.Null, TextWriter.Null);
         Assert.Equal(0, code);
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        _browser = await TestBrowser.LaunchAsync();
     }
 
     public async Task DisposeAsync()
@@ -46,7 +35,6 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
             await _browser.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         await _server.DisposeAsync();
     }
 

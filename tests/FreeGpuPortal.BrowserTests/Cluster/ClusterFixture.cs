@@ -29,9 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly List<ClusterProcess> _processes = [];
     private string? _ownPostgresDirectory;
     private string? _serverConnectionString;
-    private IPlaywright? _playwright;
+    private TestBrowser? _browser;
 
-    public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>nginx's address, <c>https://127.0.0.1:PORT</c>: what visitors use.</summary>
     public string ProxyUrl { get; private set; } = "";
@@ -77,23 +76,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         await StartNginxAsync();
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        _browser = await TestBrowser.LaunchAsync();
     }
 
     /// <summary>A browser context on nginx's address that accepts the run's self-signed certificate.</summary>
     public async Task<IBrowserContext> NewContextAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = ProxyUrl,
             IgnoreHTTPSErrors = true,
@@ -152,12 +141,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         try
         {
-            if (Browser is not null)
+            if (_browser is not null)
             {
-                await Browser.DisposeAsync();
+                await _browser.DisposeAsync();
             }
-
-            _playwright?.Dispose();
         }
         finally
         {

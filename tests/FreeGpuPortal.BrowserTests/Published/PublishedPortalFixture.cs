@@ -21,7 +21,7 @@ public class PublishedPortalFixture : IAsyncLifetime
     private readonly StringBuilder _serverLog = new();
     private readonly Dictionary<string, string> _settings;
     private Process? _server;
-    private IPlaywright? _playwright;
+    private TestBrowser? _browser;
 
     public PublishedPortalFixture()
         : this(new Dictionary<string, string>())
@@ -34,8 +34,6 @@ public class PublishedPortalFixture : IAsyncLifetime
     {
         _settings = new Dictionary<string, string>(settings);
     }
-
-    public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>The server's address, <c>https://127.0.0.1:PORT</c>, without a trailing slash.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -80,17 +78,7 @@ public class PublishedPortalFixture : IAsyncLifetime
         _server.BeginErrorReadLine();
         await WaitUntilHealthyAsync();
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        _browser = await TestBrowser.LaunchAsync();
     }
 
     /// <summary>A fresh browser context (its own cookies), as a new visitor or a second tab of another person.</summary>
@@ -102,7 +90,7 @@ public class PublishedPortalFixture : IAsyncLifetime
 
     /// <summary>A browser context whose pages share cookies: open several pages in it for "two tabs of one admin".</summary>
     public Task<IBrowserContext> NewContextAsync(int width = 1400, int height = 1000, ColorScheme colorScheme = ColorScheme.Light) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+        (_browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             IgnoreHTTPSErrors = true,
@@ -156,12 +144,11 @@ public class PublishedPortalFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_browser is not null)
         {
-            await Browser.DisposeAsync();
+            await _browser.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         if (_server is { HasExited: false })
         {
             _server.Kill(entireProcessTree: true);

@@ -50,6 +50,30 @@ public sealed class AdminPagesTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("admin/platforms/new", list);
     }
 
+    /// <summary>
+    /// MudBlazor's selects and popovers call into its script: an admin page without it crashes on the first click of
+    /// a dropdown. The public and account pages use no interactive MudBlazor component and go without it.
+    /// </summary>
+    [Fact]
+    public async Task Admin_pages_load_MudBlazors_script_and_public_and_account_pages_do_not()
+    {
+        const string MudScript = "<script src=\"_content/MudBlazor/MudBlazor.min.js\"></script>";
+        var admin = await SignedInAdminAsync("scripts@example.org");
+        foreach (var path in new[] { "/admin", "/admin/platforms/colab/edit", "/zh-CN/admin/platforms/colab/edit", "/admin/catalog/transfer" })
+        {
+            Assert.Contains(MudScript, await admin.GetStringAsync(path));
+        }
+
+        var visitor = factory.CreateClient();
+        foreach (var path in new[] { "/", "/zh-CN/", "/platforms/colab", "/compare?p=colab&p=kaggle", "/Account/Login" })
+        {
+            Assert.DoesNotContain("MudBlazor.min.js", await visitor.GetStringAsync(path));
+        }
+
+        var script = await visitor.GetAsync("/_content/MudBlazor/MudBlazor.min.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
     [Fact]
     public async Task The_public_platform_page_shows_its_history_without_admin_identities()
     {

@@ -4,6 +4,8 @@ const browserSupportsPasskeys =
     typeof window.PublicKeyCredential.parseCreationOptionsFromJSON === 'function' &&
     typeof window.PublicKeyCredential.parseRequestOptionsFromJSON === 'function';
 
+const hostIsIpAddress = /^\d{1,3}(\.\d{1,3}){3}$/.test(location.hostname) || location.hostname.startsWith('[');
+
 // The messages a person may see come from the page, in its language (attributes of <passkey-submit>).
 const messages = {
     unsupported: 'Some passkey features are missing. Please update your browser.',
@@ -110,12 +112,13 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // The user explicitly canceled the operation - return without error.
                 return;
             }
-            console.error(error);
             if (useConditionalMediation) {
-                // An error occurred during conditional mediation, which is not user-initiated.
-                // We log the error in the console but do not relay it to the user.
+                // An error occurred during conditional mediation, which is not user-initiated: a warning in the
+                // console, nothing relayed to the user.
+                console.warn(error);
                 return;
             }
+            console.error(error);
             const errorMessage = error.name === 'NotAllowedError'
                 ? messages.notProvided
                 : error.message;
@@ -126,6 +129,11 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async tryAutofillPasskey() {
+        // WebAuthn takes a domain name as the relying party, never an IP address: on such a host (a portal reached
+        // as https://127.0.0.1 or [::1]) every request fails with "SecurityError: This is an invalid domain".
+        if (hostIsIpAddress) {
+            return;
+        }
         if (browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
             await this.obtainAndSubmitCredential(/* useConditionalMediation */ true);
         }
