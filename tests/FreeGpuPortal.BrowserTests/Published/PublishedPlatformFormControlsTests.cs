@@ -22,13 +22,13 @@ public sealed class PublishedPlatformFormControlsTests(PublishedFormsFixture por
     /// <summary>The texts a person reads on the form, in one language.</summary>
     private sealed record FormTexts(
         string Prefix, string StatusDiscontinued, string StatusChanged, string QuotaNone, string QuotaLimited,
-        string FeatureYes, string FeatureNo, string AddGpu);
+        string FeatureYes, string FeatureNo, string AddGpu, string AddSource);
 
     private static readonly FormTexts English = new(
-        "", "Discontinued", "Free tier reduced", "No weekly quota", "Limited (hours below)", "Stated: yes", "Stated: no", "Add a GPU option");
+        "", "Discontinued", "Free tier reduced", "No weekly quota", "Limited (hours below)", "Stated: yes", "Stated: no", "Add a GPU option", "Add a source");
 
     private static readonly FormTexts Chinese = new(
-        "/zh-CN", "已停止服务", "免费套餐已缩减", "无每周配额", "有限（小时数见下方）", "已说明：有", "已说明：无", "添加 GPU 选项");
+        "/zh-CN", "已停止服务", "免费套餐已缩减", "无每周配额", "有限（小时数见下方）", "已说明：有", "已说明：无", "添加 GPU 选项", "添加来源");
 
     [Fact]
     public Task Every_control_of_the_platform_form_works_with_mouse_and_keyboard_in_English() =>
@@ -100,6 +100,16 @@ public sealed class PublishedPlatformFormControlsTests(PublishedFormsFixture por
         var datedPath = await page.Locator($"[data-feature={dated}] input[type=date]").GetAttributeAsync("id");
         await TypeDateAsync(page, datedPath!["f-".Length..], "2026-11-28", byId: true);
 
+        // A source row added and typed into, then removed again.
+        await ShowSectionAsync(page, "sources");
+        var sources = page.Locator("[data-source-row]");
+        var sourceCount = await sources.CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = texts.AddSource }).ClickAsync();
+        await Assertions.Expect(sources).ToHaveCountAsync(sourceCount + 1);
+        await TypeAsync(page, $"Sources[{sourceCount}].Url", "https://example.org/a-source-to-remove");
+        await sources.Last.Locator("[data-testid=remove-source]").ClickAsync();
+        await Assertions.Expect(sources).ToHaveCountAsync(sourceCount);
+
         // The evidence, then Save, with the mouse.
         await TypeAsync(page, "Evidence.EvidenceUrl", Evidence);
         await page.Locator("[data-testid=save]").ClickAsync();
@@ -135,6 +145,20 @@ public sealed class PublishedPlatformFormControlsTests(PublishedFormsFixture por
         foreach (var feature in features)
         {
             await Assertions.Expect(Field(page, $"FeatureState.{feature}")).ToHaveValueAsync(texts.FeatureYes);
+        }
+
+        // For the docs: an open select on a desktop in light mode and on a phone in dark mode.
+        var language = texts.Prefix.Length == 0 ? "en" : "zh";
+        foreach (var (width, scheme) in new[] { (1400, ColorScheme.Light), (375, ColorScheme.Dark) })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            await Field(page, "Status").ClickAsync();
+            await OpenOptions(page).First.WaitForAsync();
+            await Task.Delay(500); // MudBlazor's popover fades in over 251 ms: picture it once it has
+            await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath($"admin-select-{language}-{(width < 600 ? "phone-dark" : "desktop")}.png") });
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(OpenOptions(page)).ToHaveCountAsync(0);
         }
     }
 
