@@ -41,6 +41,8 @@ public abstract class AdminComponentTest : PortalComponentTest
         FreeGpuPortal.Tests.HardwareReportsWeb.ReportTestData.AddReportServices(Services);
         // The admin navigation counts pending suggestions; the platform form can open with one.
         Services.AddSingleton<FreeGpuPortal.Web.Suggestions.SuggestionModeration>();
+        // A suggestion's outcome page, to read what accepting it said.
+        Services.AddSingleton<FreeGpuPortal.Web.Suggestions.SuggestionSubmissions>();
         // The catalog file's export and import page.
         Services.AddSingleton<FreeGpuPortal.Web.Catalog.Transfer.CatalogTransfer>();
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
