@@ -52,7 +52,7 @@ public sealed class LinkCheckRunner(LinkCheckRun run, TimeProvider timeProvider,
             finished = new TaskCompletionSource<LinkCheckSummary?>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        Changed?.Invoke();
+        Notify();
         _ = Task.Run(() => RunAsync(startedBy, finished));
         return new LinkCheckStart.Started(finished.Task);
     }
@@ -83,7 +83,7 @@ public sealed class LinkCheckRunner(LinkCheckRun run, TimeProvider timeProvider,
             }
 
             finished.TrySetResult(summary);
-            Changed?.Invoke();
+            Notify();
         }
     }
 
@@ -97,7 +97,23 @@ public sealed class LinkCheckRunner(LinkCheckRun run, TimeProvider timeProvider,
             }
         }
 
-        Changed?.Invoke();
+        Notify();
+    }
+
+    /// <summary>Tells each follower; one that fails (a page closing meanwhile) neither stops the run nor the others.</summary>
+    private void Notify()
+    {
+        foreach (var follower in Changed?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action)follower)();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "A follower of the link check failed");
+            }
+        }
     }
 
     public void Dispose()

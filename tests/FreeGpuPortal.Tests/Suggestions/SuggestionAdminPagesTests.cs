@@ -125,6 +125,9 @@ public sealed class SuggestionAdminPagesTests : FreeGpuPortal.Tests.Admin.AdminC
     {
         var suggestion = await AddAsync("colab", "MaxSessionHours", 12, "https://colab.example/limits"); // the seed says 12 h
         var count = (await HistoryOfAsync("colab")).Count;
+        var queue = Render<SuggestionsQueue>();
+        Assert.Contains("already holds this value", queue.WaitForElement($"[data-suggestion-id='{suggestion.Id}'] [data-testid=already-holds]", Wait).TextContent, StringComparison.Ordinal);
+        await DisposeComponentsAsync();
 
         Navigation.NavigateTo($"admin/platforms/colab/edit?section=MaxSessionHours&suggestion={suggestion.Id}");
         var page = Render<PlatformEditPage>(parameters => parameters.Add(p => p.Slug, "colab"));
