@@ -87,7 +87,7 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
             await confirm.First.ClickAsync();
         }
 
-        await page.Locator("[data-testid=show-reverted]").First.ClickAsync();
+        await page.Locator("[data-testid=revert-done]").First.WaitForAsync();
         await page.Locator("li[data-change-id][data-kind=Revert]").First.WaitForAsync();
         Assert.Equal("30 min", await IdleOnTableAsync(page, "colab"));
     }

@@ -34,7 +34,7 @@ public sealed class ComparisonBrowserTests(BrowserFixture fixture)
         await page.GetByLabel("Min GPU memory (GB)").FillAsync("12");
         await page.WaitForURLAsync(new Regex(@"\?minGpuMemoryGb=12&sort=-gpuMemoryGb$"));
         await ExpectRowsAsync(page, "kaggle");
-        Assert.Contains("1 of 3 platforms match", await page.Locator("[data-testid=result-count]").InnerTextAsync());
+        Assert.Contains("1 of 3 platforms matches", await page.Locator("[data-testid=result-count]").InnerTextAsync());
 
         await page.GetByLabel("GPU memory mode").SelectOptionAsync("possible");
         await page.WaitForURLAsync(new Regex(@"\?minGpuMemoryGb=12&gpuMemory=possible&sort=-gpuMemoryGb$"));

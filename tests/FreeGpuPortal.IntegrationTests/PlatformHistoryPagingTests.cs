@@ -45,13 +45,13 @@ public sealed class PlatformHistoryPagingTests : IAsyncLifetime
         Assert.Equal(PlatformHistory.PageSize, Count(first, "class=\"history-entry\""));
         Assert.Contains("Vendor 22", first);
         Assert.DoesNotContain("data-kind=\"Seed\"", first);
-        Assert.Contains("23 change(s) · page 1 of 2", first);
+        Assert.Contains("23 changes · page 1 of 2", first);
         Assert.Contains($"href=\"platforms/colab?{PlatformHistory.PageParameter}=2#history-heading\"", first);
 
         Assert.Equal(3, Count(second, "class=\"history-entry\"")); // the two oldest saves and the seed
         Assert.Contains("data-kind=\"Seed\"", second);
         Assert.DoesNotContain("Vendor 22", second);
-        Assert.Contains("23 change(s) · page 2 of 2", second);
+        Assert.Contains("23 changes · page 2 of 2", second);
 
         Assert.Equal(first, firstAgain);
     }

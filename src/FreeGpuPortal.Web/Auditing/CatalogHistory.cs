@@ -114,6 +114,13 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
         return change is null ? null : new Verification(on, change.EvidenceUrl, change.Note);
     }
 
+    /// <summary>A platform's name as saved now, for a page about it; null for an unknown slug.</summary>
+    public async Task<string?> PlatformNameAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Platforms.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The names history values refer to by key, for showing them as the pages do.</summary>
     public async Task<CatalogNames> NamesAsync(CancellationToken cancellationToken = default)
     {

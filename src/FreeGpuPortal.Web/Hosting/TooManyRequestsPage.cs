@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 
+using FreeGpuPortal.Web.Components.Catalog;
 using FreeGpuPortal.Web.Localization;
 
 using Microsoft.Extensions.Localization;
@@ -25,7 +26,7 @@ public static class TooManyRequestsPage
             await TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many requests",
-                detail: $"This address has made too many requests of this kind. Try again in {retryAfterSeconds} seconds.")
+                detail: $"This address has made too many requests of this kind. Try again in {retryAfterSeconds} {(retryAfterSeconds == 1 ? "second" : "seconds")}.")
                 .ExecuteAsync(context);
             return;
         }
@@ -46,7 +47,7 @@ public static class TooManyRequestsPage
             <body>
             <main class="page" data-testid="too-many-requests">
             <h1 class="page-title">{{Encode(text["TooMany.Title"])}}</h1>
-            <p>{{Encode(text["TooMany.Lead", retryAfterSeconds, retryAt.ToString("HH:mm", CultureInfo.InvariantCulture)])}}</p>
+            <p>{{Encode(CountText.For(text, "TooMany.Lead", retryAfterSeconds, retryAfterSeconds, retryAt.ToString("HH:mm", CultureInfo.InvariantCulture)))}}</p>
             <p>{{Encode(text["TooMany.Kept"])}}</p>
             <p><a href="{{Encode(back)}}">{{Encode(text["TooMany.Back"])}}</a> · <a href="{{Encode(context.Request.PathBase + "/")}}">{{Encode(text["TooMany.Home"])}}</a></p>
             </main>

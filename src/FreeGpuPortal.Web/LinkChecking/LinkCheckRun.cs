@@ -16,7 +16,8 @@ public sealed class LinkCheckRun(
     IDbContextFactory<CatalogDbContext> contextFactory, LinkProbe probe, IOptions<LinkCheckOptions> options,
     TimeProvider timeProvider, ILogger<LinkCheckRun> logger)
 {
-    public async Task<LinkCheckSummary> RunAsync(CancellationToken cancellationToken = default)
+    /// <param name="progress">Told how many links there are, then again after each link is checked: (checked, total).</param>
+    public async Task<LinkCheckSummary> RunAsync(Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         List<string> urls;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
@@ -24,11 +25,17 @@ public sealed class LinkCheckRun(
             urls = [.. (await CitedLinks.ReadAsync(db, cancellationToken)).All];
         }
 
+        progress?.Invoke(0, urls.Count);
+        var done = 0;
         var results = new ConcurrentDictionary<string, ProbeResult>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
             urls,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrency), CancellationToken = cancellationToken },
-            async (url, token) => results[url] = await probe.CheckAsync(url, token));
+            async (url, token) =>
+            {
+                results[url] = await probe.CheckAsync(url, token);
+                progress?.Invoke(Interlocked.Increment(ref done), urls.Count);
+            });
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         await using var save = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -2,9 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
-/// <summary>Runs <see cref="LinkCheckRun"/> on the <see cref="LinkCheckSchedule"/>; does nothing when it is off.</summary>
+/// <summary>
+/// Runs the link check on the <see cref="LinkCheckSchedule"/>, through <see cref="LinkCheckRunner"/> so that a scheduled
+/// run and an admin's "Check links now" never overlap; does nothing when it is off.
+/// </summary>
 public sealed class LinkCheckService(
-    LinkCheckRun run, IOptions<LinkCheckOptions> options, IHostEnvironment environment, TimeProvider timeProvider,
+    LinkCheckRunner runner, IOptions<LinkCheckOptions> options, IHostEnvironment environment, TimeProvider timeProvider,
     ILogger<LinkCheckService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +27,11 @@ public sealed class LinkCheckService(
             await Task.Delay(next - now, timeProvider, stoppingToken);
             try
             {
-                await run.RunAsync(stoppingToken);
+                // A run an admin started is the run of this time: the schedule waits for the next one.
+                if (runner.TryStart(LinkCheckRunner.Scheduled) is LinkCheckStart.Started started)
+                {
+                    await started.Run;
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -21,6 +21,7 @@ public static class LinkCheckingExtensions
             .ConfigurePrimaryHttpMessageHandler(() => CreateHandler(options));
         builder.Services.AddSingleton<LinkProbe>();
         builder.Services.AddSingleton<LinkCheckRun>();
+        builder.Services.AddSingleton<LinkCheckRunner>();
         builder.Services.AddSingleton<LinkHealth>();
         builder.Services.AddScoped<RedirectAcceptance>();
         builder.Services.AddHostedService<LinkCheckService>();

@@ -216,6 +216,47 @@ public sealed class LinkCheckTests(LoopbackSite site) : IClassFixture<LoopbackSi
         Assert.Contains(site.Url("/moved"), colab.Sources.Select(s => s.Url));
     }
 
+    [Fact]
+    public async Task Check_now_runs_one_check_at_a_time_with_its_progress_and_its_result()
+    {
+        await CiteAsync("colab", "/ok", "/slow", "/gone-404");
+        var runner = _portal.Services.GetRequiredService<LinkCheckRunner>();
+        var progress = new List<(int Checked, int? Total)>();
+        runner.Changed += () =>
+        {
+            if (runner.Current is { } going)
+            {
+                lock (progress)
+                {
+                    progress.Add((going.Checked, going.Total));
+                }
+            }
+        };
+
+        var first = Assert.IsType<LinkCheckStart.Started>(runner.TryStart("first@example.org"));
+
+        // The slow page holds the run for the link timeout: a second click, or another admin, meets the run going.
+        var second = Assert.IsType<LinkCheckStart.AlreadyRunning>(runner.TryStart("second@example.org"));
+        Assert.Equal("first@example.org", second.Progress.StartedBy);
+        var summary = await first.Run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotNull(summary);
+        Assert.Null(runner.Current);
+        Assert.Equal(summary, runner.Last!.Summary);
+        Assert.Equal("first@example.org", runner.Last.StartedBy);
+        Assert.True(summary.Checked >= 3, $"checked {summary.Checked}");
+        lock (progress)
+        {
+            Assert.Contains((0, summary.Checked), progress.Select(p => (p.Checked, p.Total ?? -1)));
+            Assert.Contains((summary.Checked, summary.Checked), progress.Select(p => (p.Checked, p.Total ?? -1)));
+        }
+
+        var statuses = await StatusesAsync();
+        Assert.Equal(LinkOutcome.Timeout, statuses[site.Url("/slow")].Outcome);
+        Assert.Equal(LinkOutcome.Ok, statuses[site.Url("/ok")].Outcome);
+        Assert.IsType<LinkCheckStart.Started>(runner.TryStart("second@example.org")); // the next run may start now
+    }
+
     /// <summary>Makes the platform's source list cite these paths of the local site, through the audited editor.</summary>
     private async Task CiteAsync(string slug, params string[] paths)
     {

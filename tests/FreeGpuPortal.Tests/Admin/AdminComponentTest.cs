@@ -41,6 +41,21 @@ public abstract class AdminComponentTest : PortalComponentTest
         FreeGpuPortal.Tests.HardwareReportsWeb.ReportTestData.AddReportServices(Services);
         // The admin navigation counts pending suggestions; the platform form can open with one.
         Services.AddSingleton<FreeGpuPortal.Web.Suggestions.SuggestionModeration>();
+        // A suggestion's outcome page, to read what accepting it said.
+        Services.AddSingleton<FreeGpuPortal.Web.Suggestions.SuggestionSubmissions>();
+        // The links page and its "Check links now": the checker's real services, its HTTP client refusing every
+        // connection before anything leaves the machine, so the seed's sources read as unreachable.
+        Services.AddOptions<FreeGpuPortal.Web.LinkChecking.LinkCheckOptions>();
+        Services.AddHttpClient(FreeGpuPortal.Web.LinkChecking.LinkProbe.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectCallback = (_, _) => throw new HttpRequestException("Component tests connect nowhere."),
+            });
+        Services.AddSingleton<FreeGpuPortal.Web.LinkChecking.LinkProbe>();
+        Services.AddSingleton<FreeGpuPortal.Web.LinkChecking.LinkCheckRun>();
+        Services.AddSingleton<FreeGpuPortal.Web.LinkChecking.LinkHealth>();
+        Services.AddSingleton<FreeGpuPortal.Web.LinkChecking.LinkCheckRunner>();
+        Services.AddScoped<FreeGpuPortal.Web.LinkChecking.RedirectAcceptance>();
         // The catalog file's export and import page.
         Services.AddSingleton<FreeGpuPortal.Web.Catalog.Transfer.CatalogTransfer>();
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
@@ -66,8 +81,34 @@ public abstract class AdminComponentTest : PortalComponentTest
     protected void BrowserSignIn(ClaimsPrincipal? browserUser)
     {
         var ticket = browserUser is null ? null : Services.GetRequiredService<AdminAuthority>().IssueTicket(browserUser);
-        _ticketRequests ??= JSInterop.SetupModule("./js/admin.js").Setup<string?>("actionTicket");
+        _ticketRequests ??= AdminModule.Setup<string?>("actionTicket");
         _ticketRequests.SetResult(ticket);
+    }
+
+    private BunitJSModuleInterop AdminModule => _adminModule ??= JSInterop.SetupModule("./js/admin.js");
+    private BunitJSModuleInterop? _adminModule;
+    private JSRuntimeInvocationHandler<Microsoft.JSInterop.IJSStreamReference>? _textRequests;
+
+    /// <summary>Sets what a text box the page reads as a stream (admin.js textOf) holds, as a browser would send it.</summary>
+    protected void BoxHolds(string text)
+    {
+        _textRequests ??= AdminModule.Setup<Microsoft.JSInterop.IJSStreamReference>("textOf", _ => true);
+        _textRequests.SetResult(new TextStreamReference(text));
+    }
+
+    /// <summary>A text as the browser streams it: UTF-8 bytes whose length is known first.</summary>
+    private sealed class TextStreamReference(string text) : Microsoft.JSInterop.IJSStreamReference
+    {
+        private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(text);
+
+        public long Length => _bytes.Length;
+
+        public ValueTask<Stream> OpenReadStreamAsync(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
+            _bytes.Length > maxAllowedSize
+                ? throw new ArgumentOutOfRangeException(nameof(maxAllowedSize))
+                : ValueTask.FromResult<Stream>(new MemoryStream(_bytes, writable: false));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     protected override async Task DisposeTestAsync()

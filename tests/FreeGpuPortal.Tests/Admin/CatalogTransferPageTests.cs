@@ -34,7 +34,7 @@ public sealed class CatalogTransferPageTests : AdminComponentTest
     private IRenderedComponent<CatalogTransferPage> PreviewOf(string json)
     {
         var page = Render<CatalogTransferPage>();
-        page.Find("[data-testid=import-json]").Input(json);
+        BoxHolds(json);
         page.Find("[data-testid=import-note]").Change(ReviewNote);
         page.Find("[data-testid=preview]").Click();
         page.WaitForElement("[data-testid=import-preview]", Wait);
@@ -43,6 +43,39 @@ public sealed class CatalogTransferPageTests : AdminComponentTest
 
     private static string LineOf(IRenderedComponent<CatalogTransferPage> page, string field) =>
         page.Find($"[data-testid=import-preview] li[data-field='{field}']").TextContent.Trim();
+
+    [Fact]
+    public void The_page_states_the_limit_and_a_pasted_text_beyond_it_is_refused_without_reading_it()
+    {
+        var page = Render<CatalogTransferPage>();
+        Assert.Equal("A file or a pasted text may be up to 4 MB.", page.Find("[data-testid=import-limit]").TextContent.Trim());
+
+        BoxHolds(new string(' ', CatalogTransfer.MaxFileBytes + 1));
+        page.Find("[data-testid=preview]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "The pasted text is 4.0 MB; the limit is 4 MB, as for a file. Nothing was read; your text is still in the box.",
+            page.Find("[data-testid=transfer-message]").TextContent.Trim()), Wait);
+        Assert.Empty(page.FindAll("[data-testid=import-preview]"));
+        Assert.Equal("", page.Find("[data-testid=import-json]").GetAttribute("value") ?? ""); // the box is left to the browser
+    }
+
+    [Fact]
+    public async Task A_text_changed_after_its_preview_is_previewed_again_instead_of_applied()
+    {
+        var edited = await EditedExportAsync();
+        var page = PreviewOf(CatalogTransfer.Serialize(edited));
+
+        BoxHolds(CatalogTransfer.Serialize(edited with
+        {
+            Features = [.. edited.Features.Select(f => f.Key == "private-notebooks" ? f with { NameZh = "私人笔记本" } : f)],
+        }));
+        page.Find("[data-testid=apply]").Click();
+
+        page.WaitForAssertion(() => Assert.StartsWith("The text changed after the preview", page.Find("[data-testid=transfer-message]").TextContent.Trim(), StringComparison.Ordinal), Wait);
+        Assert.Contains("私人笔记本", page.Find("[data-testid=import-preview]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("私人笔记本", (await Services.GetRequiredService<CatalogTransfer>().ExportAsync()).Features.Select(f => f.NameZh ?? ""));
+    }
 
     [Fact]
     public async Task The_preview_lists_each_changed_feature_and_gpu_model_property_and_apply_records_them()

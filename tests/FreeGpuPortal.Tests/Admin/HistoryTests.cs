@@ -33,10 +33,10 @@ public sealed class HistoryTests : AdminComponentTest
 
         page.Find($"[data-change-id='{first.ChangeId}'] [data-testid=confirm-revert]").Click();
 
-        // The list stays where it was (the outcome shows in the entry) until the admin asks for the new entry.
+        // The outcome shows in the entry, and the new entry and the count are there without a reload.
         page.WaitForElement($"[data-change-id='{first.ChangeId}'] [data-testid=revert-done]", Wait);
-        page.Find($"[data-change-id='{first.ChangeId}'] [data-testid=show-reverted]").Click();
         page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+        Assert.Equal("4 changes · page 1 of 1", page.Find("[data-testid=history-count]").TextContent.Trim());
         var history = await HistoryOfAsync("colab");
         Assert.Equal(ChangeKind.Revert, history[0].Kind);
         Assert.Equal(first.ChangeId, history[0].RevertOfChangeId);
@@ -56,15 +56,30 @@ public sealed class HistoryTests : AdminComponentTest
         Assert.Empty(page.FindAll("[data-testid=revert-confirm]"));
         Assert.NotEqual("Changed summary.", (await Catalog.Editor.GetForEditAsync("kaggle"))!.Summary);
         var count = (await HistoryOfAsync("kaggle")).Count;
+        Assert.Equal(3, count); // seed, edit, revert
 
-        // A second click on the same entry's Revert is a no-op that says so; the list did not move under the pointer.
-        Assert.Equal(change.ChangeId.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-change-id]").GetAttribute("data-change-id"));
+        // The list and its count update in place: the revert on top, marked, the reverted entry keeping its outcome.
+        page.WaitForAssertion(() => Assert.Equal("3 changes · page 1 of 1", page.Find("[data-testid=history-count]").TextContent.Trim()), Wait);
+        var top = page.Find("[data-change-id]");
+        Assert.Equal("Revert", top.GetAttribute("data-kind"));
+        Assert.Contains("history-entry-new", top.ClassList);
+        Assert.Equal($"Change {change.ChangeId} reverted as change {top.GetAttribute("data-change-id")}.",
+            page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=revert-done]").TextContent.Trim());
+
+        // A second click on the same entry's Revert is a no-op that says so.
         page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=revert]").Click();
         page.WaitForAssertion(() => Assert.Contains("reverted already", page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=revert-done]").TextContent), Wait);
         Assert.Equal(count, (await HistoryOfAsync("kaggle")).Count);
+    }
 
-        page.Find($"[data-change-id='{change.ChangeId}'] [data-testid=show-reverted]").Click();
-        page.WaitForAssertion(() => Assert.Equal("Revert", page.Find("[data-change-id]").GetAttribute("data-kind")), Wait);
+    [Fact]
+    public async Task A_platforms_history_is_titled_with_its_name_and_counts_one_change_in_the_singular()
+    {
+        var page = Render<PlatformHistoryPage>(parameters => parameters.Add(p => p.Slug, "kaggle"));
+
+        page.WaitForElement("[data-testid=history-count]", Wait);
+        Assert.Equal("History of Kaggle", page.Find("#admin-page-title").TextContent.Trim());
+        Assert.Equal("1 change · page 1 of 1", page.Find("[data-testid=history-count]").TextContent.Trim()); // the seed
     }
 
     [Fact]
@@ -214,7 +229,7 @@ public sealed class HistoryTests : AdminComponentTest
         Assert.Equal(AdminHistoryPage.PageSize, newest.FindAll("[data-change-id]").Count);
         Assert.Equal(saves[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), newest.Find("[data-change-id]").GetAttribute("data-change-id"));
         Assert.NotNull(newest.Find("[data-testid=saved-message]"));
-        Assert.Equal("31 change(s) · page 1 of 2", newest.Find("[data-testid=history-count]").TextContent.Trim());
+        Assert.Equal("31 changes · page 1 of 2", newest.Find("[data-testid=history-count]").TextContent.Trim());
         Assert.Equal("admin/platforms/colab/history?page=2", newest.Find("[data-testid=history-pager] a[rel=next]").GetAttribute("href"));
 
         await DisposeComponentsAsync();

@@ -32,6 +32,36 @@ public sealed class PlatformFormTests : AdminComponentTest
         page.Find($"[data-field-error='{path}']").TextContent.Trim();
 
     [Fact]
+    public void A_new_platforms_slug_is_proposed_from_its_name_as_it_is_typed_until_the_admin_edits_it()
+    {
+        var page = Render<PlatformEditPage>();
+        page.WaitForElement("[data-testid=platform-form]", Wait);
+
+        page.Find("#f-Name").Input("Kaggle");
+        page.WaitForAssertion(() => Assert.Equal("kaggle", ValueOf(page, "f-Slug")), Wait);
+        Assert.Equal("The slug “kaggle” is already in use.", FieldError(page, "Slug")); // checked before any save
+
+        page.Find("#f-Name").Input("Kaggle Café Studio");
+        page.WaitForAssertion(() => Assert.Equal("kaggle-cafe-studio", ValueOf(page, "f-Slug")), Wait);
+        Assert.Empty(page.FindAll("[data-field-error='Slug']"));
+
+        Enter(page, "f-Slug", "cafe-studio");
+        page.Find("#f-Name").Input("Kaggle Café Studio Cloud");
+        page.WaitForAssertion(() => Assert.Equal("Kaggle Café Studio Cloud", ValueOf(page, "f-Name")), Wait);
+        Assert.Equal("cafe-studio", ValueOf(page, "f-Slug")); // edited by hand: never overwritten
+    }
+
+    [Fact]
+    public void An_existing_platforms_slug_does_not_follow_its_name()
+    {
+        var page = RenderEdit("colab");
+
+        Enter(page, "f-Name", "Colab Pro Free");
+
+        Assert.Equal("colab", ValueOf(page, "f-Slug"));
+    }
+
+    [Fact]
     public void The_form_opens_with_every_saved_value_and_an_interactive_marker()
     {
         var page = RenderEdit("colab");
@@ -274,7 +304,8 @@ public sealed class PlatformFormTests : AdminComponentTest
         page.WaitForAssertion(() => Assert.Equal("Enter a name.", FieldError(page, "Name")), Wait);
         Assert.Equal("Enter a slug.", FieldError(page, "Slug"));
 
-        Enter(page, "f-Name", "Lightning AI Studio");
+        page.Find("#f-Name").Input("Lightning AI Studio"); // a new platform's name reports each keystroke
+        page.WaitForAssertion(() => Assert.Equal("lightning-ai-studio", ValueOf(page, "f-Slug")), Wait);
         Enter(page, "f-Slug", "lightning-ai");
         Enter(page, "f-MaxSessionHours-Min", "4");
         Enter(page, "f-Evidence-Note", "Read the pricing page.");

@@ -72,7 +72,7 @@ public sealed class ComparisonPageTests : PortalComponentTest
         var page = RenderAt("/?minGpuMemoryGb=12&sort=-ramGb");
 
         var count = page.Find("[data-testid=result-count]");
-        Assert.Contains("1 of 3 platforms match", count.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 platforms matches", count.TextContent, StringComparison.Ordinal);
         Assert.Equal("./?sort=-ramGb", page.Find(".result-bar a.clear-all").GetAttribute("href"));
     }
 

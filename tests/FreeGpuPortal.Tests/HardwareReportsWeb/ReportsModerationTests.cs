@@ -26,6 +26,24 @@ public sealed class ReportsModerationTests : FreeGpuPortal.Tests.Admin.AdminComp
     }
 
     [Fact]
+    public async Task The_admin_navigation_counts_pending_reports_as_it_counts_pending_suggestions()
+    {
+        var nav = Render<FreeGpuPortal.Web.Components.Admin.AdminNav>();
+        nav.WaitForElement("[data-testid=nav-reports]", Wait);
+        Assert.Empty(nav.FindAll("[data-testid=nav-reports-count]")); // none pending: no count
+        await DisposeComponentsAsync();
+
+        await Submissions.SubmitAsync("colab", ReportTestData.ColabSession, Today);
+        var decided = await Submissions.SubmitAsync("gradient", ReportTestData.ColabT4, Today);
+        await Submissions.SubmitAsync("kaggle", ReportTestData.ColabT4, Today);
+        await Services.GetRequiredService<ReportModeration>().RejectAsync(decided, new("a", "a@example.org"));
+
+        nav = Render<FreeGpuPortal.Web.Components.Admin.AdminNav>();
+        Assert.Equal("(2)", nav.WaitForElement("[data-testid=nav-reports-count]", Wait).TextContent.Trim());
+        Assert.Equal("admin/reports", nav.Find("[data-testid=nav-reports]").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_queue_shows_parsed_values_beside_the_raw_text_as_text_and_approves_and_rejects()
     {
         var hostile = await Submissions.SubmitAsync("colab", "<script>alert(1)</script>\n" + ReportTestData.ColabSession, Today, "<img src=x onerror=alert(2)>");

@@ -121,6 +121,56 @@ public sealed class SuggestionAdminPagesTests : FreeGpuPortal.Tests.Admin.AdminC
     }
 
     [Fact]
+    public async Task Accepting_a_suggestion_whose_value_already_holds_says_so_accepts_it_and_stores_no_history_entry()
+    {
+        var suggestion = await AddAsync("colab", "MaxSessionHours", 12, "https://colab.example/limits"); // the seed says 12 h
+        var count = (await HistoryOfAsync("colab")).Count;
+        var queue = Render<SuggestionsQueue>();
+        Assert.Contains("already holds this value", queue.WaitForElement($"[data-suggestion-id='{suggestion.Id}'] [data-testid=already-holds]", Wait).TextContent, StringComparison.Ordinal);
+        await DisposeComponentsAsync();
+
+        Navigation.NavigateTo($"admin/platforms/colab/edit?section=MaxSessionHours&suggestion={suggestion.Id}");
+        var page = Render<PlatformEditPage>(parameters => parameters.Add(p => p.Slug, "colab"));
+        page.WaitForElement("[data-testid=accepting-suggestion]", Wait);
+        page.Find("[data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            $"Suggestion #{suggestion.Id} accepted: Max session already reads 12 h, so nothing changed and no history entry was stored.",
+            page.Find("[data-testid=form-message]").TextContent.Trim()), Wait);
+        Assert.Empty(page.FindAll("[data-testid=accepting-suggestion]"));
+        var stored = await StoredAsync(suggestion.Id);
+        Assert.Equal(SuggestionStatus.Accepted, stored.Status);
+        Assert.Equal(AdminUserId, stored.DecidedByUserId);
+        Assert.Equal(count, (await HistoryOfAsync("colab")).Count);
+
+        // The visitor's outcome page says it in whole sentences, and not as a change from 12 h to 12 h.
+        await DisposeComponentsAsync();
+        var outcome = Render<FreeGpuPortal.Web.Components.Pages.Suggestions.SuggestionOutcomePage>(parameters => parameters.Add(p => p.Token, stored.Token));
+        var status = outcome.WaitForElement("[data-testid=suggestion-status]", Wait);
+        var day = FreeGpuPortal.Web.Components.Catalog.SpecText.Date(DateOnly.FromDateTime(stored.DecidedAtUtc!.Value));
+        Assert.Equal($"Accepted on {day}.", status.QuerySelector("strong")!.TextContent.Trim());
+        Assert.Equal("Max session already read 12 h, so nothing needed to change.", outcome.Find("[data-testid=suggestion-change]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Saving_with_a_suggestion_while_the_form_holds_another_value_than_suggested_keeps_it_pending()
+    {
+        var suggestion = await AddAsync("colab", "MaxSessionHours", 24, "https://colab.example/limits");
+        var count = (await HistoryOfAsync("colab")).Count;
+
+        Navigation.NavigateTo($"admin/platforms/colab/edit?section=MaxSessionHours&suggestion={suggestion.Id}");
+        var page = Render<PlatformEditPage>(parameters => parameters.Add(p => p.Slug, "colab"));
+        page.WaitForElement("[data-testid=accepting-suggestion]", Wait);
+        page.Find("#f-MaxSessionHours-Min").Change("12"); // back to the saved value: the form now changes nothing
+        page.Find("#f-MaxSessionHours-Max").Change("12");
+        page.Find("[data-testid=save]").Click();
+
+        page.WaitForAssertion(() => Assert.StartsWith("Nothing changed", page.Find("[data-testid=form-message]").TextContent.Trim(), StringComparison.Ordinal), Wait);
+        Assert.Equal(SuggestionStatus.Pending, (await StoredAsync(suggestion.Id)).Status);
+        Assert.Equal(count, (await HistoryOfAsync("colab")).Count);
+    }
+
+    [Fact]
     public async Task A_decided_suggestion_does_not_fill_the_editor()
     {
         var suggestion = await AddAsync("colab", "RamGb", 64, "https://colab.example/ram64");

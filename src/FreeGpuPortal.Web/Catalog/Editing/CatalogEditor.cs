@@ -340,10 +340,14 @@ public sealed class CatalogEditor(
             ValueSources.FollowChange(before, after, evidence, Today);
         }
 
+        // Every field compared by its whole typed value (number, note, citation): equal everywhere means no history
+        // entry, never a "30 h → 30 h" one.
         var changed = PlatformField.Changed(before ?? new PlatformEditModel(), after);
         if (before is not null && changed.Count == 0)
         {
-            return new EditResult.NoChanges(platform.Id, platform.ConcurrencyStamp);
+            return evidence.SuggestionId is { } heldSuggestionId
+                ? await AcceptHeldSuggestionAsync(db, heldSuggestionId, platform, before, actor, cancellationToken)
+                : new EditResult.NoChanges(platform.Id, platform.ConcurrencyStamp);
         }
 
         if (evidence.SuggestionId is { } suggestionId
@@ -434,6 +438,41 @@ public sealed class CatalogEditor(
         suggestion.DecidedByUserId = actor.UserId;
         suggestion.DecidedByName = actor.DisplayName;
         return null;
+    }
+
+    /// <summary>
+    /// A save with a suggestion that changes nothing: when the platform already holds the suggested value, the
+    /// suggestion is accepted on its own (it was right, and nothing needed to change), with no history entry. When the
+    /// value the form saved is not the suggested one, the suggestion stays pending.
+    /// </summary>
+    private async Task<EditResult> AcceptHeldSuggestionAsync(
+        CatalogDbContext db, int suggestionId, Platform platform, PlatformEditModel current, Actor actor, CancellationToken cancellationToken)
+    {
+        var suggestion = await db.Suggestions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken);
+        if (suggestion is null || Suggestions.SuggestableField.Find(suggestion.Field) is not { } field
+            || Suggestions.ProposedValue.Of(current, field) != suggestion.Proposed)
+        {
+            return new EditResult.NoChanges(platform.Id, platform.ConcurrencyStamp);
+        }
+
+        if (await AcceptSuggestionAsync(db, suggestionId, platform.Id, actor, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Decided by another admin between the read and the write.
+            return Error("Evidence.SuggestionId", "Edit.Refused.SuggestionDecided.Accepted", suggestionId);
+        }
+
+        logger.LogInformation(
+            "Suggestion {SuggestionId} accepted by {ActorUserId}: platform {PlatformSlug} already held the value", suggestionId, actor.UserId, platform.Slug);
+        return new EditResult.NoChanges(platform.Id, platform.ConcurrencyStamp, AcceptedSuggestionId: suggestionId);
     }
 
     private async Task<bool> SlugTakenAsync(int platformId, string slug, CancellationToken cancellationToken)

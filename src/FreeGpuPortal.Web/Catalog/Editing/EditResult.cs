@@ -13,8 +13,11 @@ public abstract record EditResult
     /// <param name="ConcurrencyStamp">The platform's new stamp: a form that stays open saves again with it.</param>
     public sealed record Success(int PlatformId, string Slug, Guid ConcurrencyStamp, int ChangeId) : EditResult;
 
-    /// <summary>The request would not change anything: nothing saved, no history entry.</summary>
-    public sealed record NoChanges(int PlatformId, Guid ConcurrencyStamp) : EditResult;
+    /// <summary>
+    /// The request would not change anything: no catalog change, no history entry. <paramref name="AcceptedSuggestionId"/>
+    /// names the suggestion the save carried when the platform already held its value: it is marked accepted.
+    /// </summary>
+    public sealed record NoChanges(int PlatformId, Guid ConcurrencyStamp, int? AcceptedSuggestionId = null) : EditResult;
 
     /// <summary>Refused: messages keyed by the edit model's property path (e.g. <c>Gpus[1].PerSession</c>).</summary>
     public sealed record ValidationFailed(IReadOnlyDictionary<string, string[]> Errors) : EditResult;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 
 using FreeGpuPortal.Web.Accounts;
 
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 
@@ -56,6 +57,13 @@ public sealed class AdminSession(AdminAuthority authority, AuthenticationStatePr
             // The page is gone; nothing to show.
         }
     }
+
+    /// <summary>
+    /// What a text box holds now, as a stream of UTF-8 bytes whose <see cref="IJSStreamReference.Length"/> is known
+    /// before any is read: a large text then never travels as one message, which the circuit would refuse.
+    /// </summary>
+    public async Task<IJSStreamReference> TextOfAsync(ElementReference element, CancellationToken cancellationToken = default) =>
+        await (await ModuleAsync()).InvokeAsync<IJSStreamReference>("textOf", cancellationToken, element);
 
     private async Task<IJSObjectReference> ModuleAsync() =>
         _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/admin.js");

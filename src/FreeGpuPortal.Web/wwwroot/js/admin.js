@@ -35,3 +35,10 @@ export async function reveal(selector) {
     element.focus({ preventScroll: true });
     return true;
 }
+
+// The text of a text box as UTF-8 bytes, for the server to read as a stream: a stream comes in chunks that each fit
+// the circuit's message limit, so a pasted catalog file of megabytes arrives whole where an input event carrying the
+// value would be refused by that limit and drop the connection.
+export function textOf(element) {
+    return new TextEncoder().encode(element ? element.value : '');
+}
