@@ -16,11 +16,6 @@ public sealed class GpuModelFormTests : AdminComponentTest
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
-    public GpuModelFormTests()
-    {
-        Services.AddSingleton<GpuModelEditor>();
-    }
-
     private IRenderedComponent<GpuModelEditPage> RenderNew()
     {
         var page = Render<GpuModelEditPage>();
