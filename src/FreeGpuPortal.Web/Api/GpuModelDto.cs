@@ -15,6 +15,7 @@ public sealed record GpuModelDto(
     string? MemoryType,
     string? Note,
     SourceDto? Source,
+    [property: Description("The date the source's facts are as of; null when the source does not say.")] DateOnly? AsOf,
     [property: Description("Slugs of the platforms that may assign this model (any status).")] IReadOnlyList<string> Platforms)
 {
     [Description("JSON Pointers (RFC 6901, relative to this object) of the texts given in the other language because "

@@ -104,6 +104,7 @@ public static class PlatformDtoMapper
             model.SourceUrl is null && model.SourceTitle is null
                 ? null
                 : new SourceDto(model.SourceUrl, fallbacks.Text("/source/title", model.SourceTitle, model.SourceTitleZh)),
+            model.SourceAsOf,
             platformSlugs)
         {
             FallbackTexts = fallbacks.Pointers,

@@ -58,7 +58,12 @@ public sealed class CatalogAuditGuard : SaveChangesInterceptor
                     touchedPlatforms.Add(KeyOf(entry, nameof(PlatformGpu.PlatformId)));
                     break;
                 case CatalogChange when entry.State == EntityState.Added:
-                    recordedPlatforms.Add(KeyOf(entry, nameof(CatalogChange.PlatformId)));
+                    // A GPU model's own entry names no platform; the entries for the platforms offering it do.
+                    if (entry.Property(nameof(CatalogChange.PlatformId)).CurrentValue is int platformId)
+                    {
+                        recordedPlatforms.Add(platformId);
+                    }
+
                     break;
                 case CatalogChange or CatalogFieldChange when entry.State != EntityState.Added:
                     throw new InvalidOperationException("The catalog history is append-only: its entries cannot be changed or deleted.");

@@ -3,16 +3,26 @@ using FreeGpuPortal.Web.Catalog;
 namespace FreeGpuPortal.Web.Auditing;
 
 /// <summary>
-/// One change to one platform: who made it, when (UTC), on what evidence, and which fields went from what to what.
-/// Written in the same save as the catalog rows it describes, and never changed or deleted afterwards.
+/// One change to one platform or one GPU model: who made it, when (UTC), on what evidence, and which fields went from
+/// what to what. Written in the same save as the catalog rows it describes, and never changed or deleted afterwards.
+/// A GPU model's change is written once for the model (<see cref="PlatformId"/> null) and once more into the history
+/// of each platform offering it (both set), since those platforms' pages show the model's facts.
 /// </summary>
 public sealed class CatalogChange
 {
     public int Id { get; set; }
-    public int PlatformId { get; set; }
+
+    /// <summary>The platform whose history this entry belongs to; null for a GPU model's own entry.</summary>
+    public int? PlatformId { get; set; }
 
     /// <summary>Set when the platform is created in the same save, before it has an id.</summary>
     public Platform? Platform { get; set; }
+
+    /// <summary>
+    /// The GPU model the change is about, by slug, when it is one. A slug rather than a key: a deleted model keeps its
+    /// history, and the slug is how history already names a model's fields (<c>GpuModel:tesla-t4.Note</c>).
+    /// </summary>
+    public string? GpuModelSlug { get; set; }
 
     public ChangeKind Kind { get; set; }
 

@@ -20,19 +20,24 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
         int count, string? platformSlug = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.CatalogChanges.AsNoTracking();
+        // Platforms only: a GPU model's change reaches the feeds through the entries of the platforms offering it.
+        var query = db.CatalogChanges.AsNoTracking().Where(c => c.PlatformId != null);
         if (platformSlug is not null)
         {
             query = query.Where(c => c.Platform!.Slug == platformSlug);
         }
 
         return await ReadAsync(
+            db,
             query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Take(Math.Clamp(count, 1, MaxPageSize)),
             includeActors: false,
             cancellationToken);
     }
 
-    /// <summary>The global admin view: every change, newest first, filtered by platform and by actor, one page at a time.</summary>
+    /// <summary>
+    /// The global admin view: every change, newest first, filtered by platform and by actor, one page at a time. A GPU
+    /// model's change shows once, as the model's own entry; filtered by platform, as that platform's entry.
+    /// </summary>
     public async Task<HistoryPage> SearchAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -42,6 +47,10 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
             var slug = filter.PlatformSlug.Trim();
             query = query.Where(c => c.Platform!.Slug == slug);
         }
+        else
+        {
+            query = query.Where(c => c.PlatformId == null || c.GpuModelSlug == null);
+        }
 
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
@@ -49,7 +58,7 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
             query = query.Where(c => c.ActorUserId == actor || c.ActorDisplayName == actor);
         }
 
-        return await PageAsync(query, filter.Page, filter.PageSize, includeActors: true, cancellationToken);
+        return await PageAsync(db, query, filter.Page, filter.PageSize, includeActors: true, cancellationToken);
     }
 
     /// <summary>
@@ -62,11 +71,22 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.CatalogChanges.AsNoTracking().Where(c => c.Platform!.Slug == slug);
-        return await PageAsync(query, page, pageSize, includeActors, cancellationToken);
+        return await PageAsync(db, query, page, pageSize, includeActors, cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of a GPU model's own history, newest first, for its admin page: every add, edit and delete of the
+    /// slug, a deleted model's included.
+    /// </summary>
+    public async Task<HistoryPage> ForGpuModelPageAsync(string slug, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.CatalogChanges.AsNoTracking().Where(c => c.GpuModelSlug == slug && c.PlatformId == null);
+        return await PageAsync(db, query, page, pageSize, includeActors: true, cancellationToken);
     }
 
     private static async Task<HistoryPage> PageAsync(
-        IQueryable<CatalogChange> query, int page, int pageSize, bool includeActors, CancellationToken cancellationToken)
+        CatalogDbContext db, IQueryable<CatalogChange> query, int page, int pageSize, bool includeActors, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
@@ -74,6 +94,7 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
         // A page beyond the last (an old link, a typed number) shows the last page; the caller can tell by the page.
         page = Math.Clamp(page, 1, Math.Max(1, ((total - 1) / pageSize) + 1));
         var entries = await ReadAsync(
+            db,
             query.OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize),
             includeActors,
             cancellationToken);
@@ -134,20 +155,23 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
     public async Task<HistoryEntry?> GetAsync(int changeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var entries = await ReadAsync(db.CatalogChanges.AsNoTracking().Where(c => c.Id == changeId), includeActors: true, cancellationToken);
+        var entries = await ReadAsync(db, db.CatalogChanges.AsNoTracking().Where(c => c.Id == changeId), includeActors: true, cancellationToken);
         return entries.SingleOrDefault();
     }
 
+    /// <summary>The one place history rows become <see cref="HistoryEntry"/>s, for every page that shows history.</summary>
     private static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(
-        IQueryable<CatalogChange> query, bool includeActors, CancellationToken cancellationToken)
+        CatalogDbContext db, IQueryable<CatalogChange> query, bool includeActors, CancellationToken cancellationToken)
     {
         var rows = await query
             .Select(c => new
             {
                 c.Id,
                 c.PlatformId,
-                c.Platform!.Slug,
-                c.Platform.Name,
+                Slug = c.Platform == null ? null : c.Platform.Slug,
+                Name = c.Platform == null ? null : c.Platform.Name,
+                c.GpuModelSlug,
+                GpuModelName = db.GpuModels.Where(g => g.Slug == c.GpuModelSlug).Select(g => g.Name).FirstOrDefault(),
                 c.Kind,
                 c.RevertOfChangeId,
                 c.AtUtc,
@@ -161,6 +185,10 @@ public sealed class CatalogHistory(IDbContextFactory<CatalogDbContext> contextFa
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new HistoryEntry(
             r.Id, r.PlatformId, r.Slug, r.Name, r.Kind, r.RevertOfChangeId, r.AtUtc, r.ActorUserId, r.ActorDisplayName, r.EvidenceUrl, r.Note,
-            [.. r.Fields.Select(f => new FieldChangeEntry(f.Field, PlatformField.Find(f.Field)?.Label ?? ReferenceField.Parse(f.Field)?.Label ?? f.Field, f.OldDisplay, f.NewDisplay, f.OldJson, f.NewJson))]))];
+            [.. r.Fields.Select(f => new FieldChangeEntry(f.Field, PlatformField.Find(f.Field)?.Label ?? ReferenceField.Parse(f.Field)?.Label ?? f.Field, f.OldDisplay, f.NewDisplay, f.OldJson, f.NewJson))])
+        {
+            GpuModelSlug = r.GpuModelSlug,
+            GpuModelName = r.GpuModelName,
+        })];
     }
 }

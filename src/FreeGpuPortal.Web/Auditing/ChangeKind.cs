@@ -10,4 +10,7 @@ public enum ChangeKind
     Verify,
     Revert,
     Seed,
+
+    /// <summary>A GPU model no platform offered was removed from the reference list (platforms are retired instead).</summary>
+    Delete,
 }

@@ -17,4 +17,10 @@ public sealed class GpuModel
 
     /// <summary>The citation's title in Chinese; the API gives the English one, marked as a fallback, when empty.</summary>
     public string? SourceTitleZh { get; set; }
+
+    /// <summary>The date the cited source's facts are as of; null when the source does not say.</summary>
+    public DateOnly? SourceAsOf { get; set; }
+
+    /// <summary>Replaced by every write, so a form opened before another admin's save cannot overwrite it unseen.</summary>
+    public Guid ConcurrencyStamp { get; set; }
 }

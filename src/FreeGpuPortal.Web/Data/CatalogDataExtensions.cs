@@ -20,6 +20,7 @@ public static class CatalogDataExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddSingleton<CatalogEditor>();
+        builder.Services.AddSingleton<GpuModelEditor>();
         builder.Services.AddSingleton<CatalogHistory>();
         builder.Services.AddSingleton<PlatformAdminList>();
         builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));

@@ -51,9 +51,9 @@ public static class ChangeFeed
         var kind = l[$"History.Kind.{entry.Kind}"].Value;
         return entry.Fields.Count switch
         {
-            0 => l["Feed.Entry.Title", entry.PlatformName, kind],
-            1 => l["Feed.Entry.TitleOneField", entry.PlatformName, kind, FieldChange(entry.Fields[0], l)],
-            var n => l["Feed.Entry.TitleFields", entry.PlatformName, kind, n],
+            0 => l["Feed.Entry.Title", entry.PlatformName ?? "", kind],
+            1 => l["Feed.Entry.TitleOneField", entry.PlatformName ?? "", kind, FieldChange(entry.Fields[0], l)],
+            var n => l["Feed.Entry.TitleFields", entry.PlatformName ?? "", kind, n],
         };
     }
 
@@ -66,14 +66,14 @@ public static class ChangeFeed
 
     private static XElement Entry(FeedInfo info, HistoryEntry entry, IStringLocalizer l)
     {
-        var page = info.PlatformPageUrlPrefix + Uri.EscapeDataString(entry.PlatformSlug);
+        var page = info.PlatformPageUrlPrefix + Uri.EscapeDataString(entry.PlatformSlug ?? "");
         return new XElement(
             Atom + "entry",
             new XElement(Atom + "id", $"{page}#change-{entry.Id.ToString(CultureInfo.InvariantCulture)}"),
             new XElement(Atom + "title", Title(entry, l)),
             new XElement(Atom + "updated", Time(entry.AtUtc)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", page)),
-            new XElement(Atom + "category", new XAttribute("term", entry.PlatformSlug), new XAttribute("label", entry.PlatformName)),
+            new XElement(Atom + "category", new XAttribute("term", entry.PlatformSlug ?? ""), new XAttribute("label", entry.PlatformName ?? "")),
             new XElement(Atom + "content", new XAttribute("type", "html"), Html(entry, l)));
     }
 
@@ -81,7 +81,7 @@ public static class ChangeFeed
     private static string Html(HistoryEntry entry, IStringLocalizer l)
     {
         var html = new StringBuilder();
-        html.Append("<p>").Append(Encode(l["Feed.Entry.Platform", entry.PlatformName, l[$"History.Kind.{entry.Kind}"].Value])).Append("</p>");
+        html.Append("<p>").Append(Encode(l["Feed.Entry.Platform", entry.PlatformName ?? "", l[$"History.Kind.{entry.Kind}"].Value])).Append("</p>");
         if (entry.Fields.Count > 0)
         {
             html.Append("<ul>");

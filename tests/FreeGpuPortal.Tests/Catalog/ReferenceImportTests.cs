@@ -55,6 +55,36 @@ public sealed class ReferenceImportTests
     }
 
     [Fact]
+    public void A_gpu_models_source_as_of_date_is_compared_as_a_date_and_refused_in_the_future()
+    {
+        var dated = P100 with { SourceAsOf = new DateOnly(2026, 4, 30) };
+        var change = Assert.Single(ReferenceImport.Changes(P100, ReferenceImport.Normalized(dated)));
+
+        Assert.Equal("GpuModel:tesla-p100.SourceAsOf", change.Field.Name);
+        Assert.Equal(("null", "\"2026-04-30\""), (change.OldJson, change.NewJson));
+        Assert.Equal(("not stated", "2026-04-30"), (change.OldDisplay, change.NewDisplay));
+        Assert.Equal("GPU model tesla-p100: source as of", change.Field.Label);
+        Assert.Empty(ReferenceImport.Problems(dated, PortalLocalizer.Shared, today: new DateOnly(2026, 4, 30)));
+        Assert.Equal(
+            ["GPU model “tesla-p100”: source as of: Enter a date no later than today."],
+            ReferenceImport.Problems(dated, PortalLocalizer.Shared, today: new DateOnly(2026, 4, 29)));
+    }
+
+    [Fact]
+    public void A_created_entry_has_no_old_values_and_a_deleted_one_no_new_values()
+    {
+        var change = Assert.Single(ReferenceImport.Changes(P100, P100 with { MemoryGb = 12 }));
+
+        var created = change.ToFieldChange(FreeGpuPortal.Web.Auditing.ChangeKind.Create);
+        var deleted = change.ToFieldChange(FreeGpuPortal.Web.Auditing.ChangeKind.Delete);
+        var edited = change.ToFieldChange();
+
+        Assert.Equal((null, null, "12"), (created.OldJson, created.OldDisplay, created.NewJson));
+        Assert.Equal(("16", null, null), (deleted.OldJson, deleted.NewJson, deleted.NewDisplay));
+        Assert.Equal(("16", "12", "GpuModel:tesla-p100.MemoryGb"), (edited.OldJson, edited.NewJson, edited.Field));
+    }
+
+    [Fact]
     public void Apply_writes_every_property_to_the_entity()
     {
         var feature = new Feature { Key = "tpu", Name = "Free TPU" };
@@ -62,8 +92,8 @@ public sealed class ReferenceImportTests
         Assert.Equal(Tpu with { NameZh = "TPU（免费）" }, ReferenceImport.EntryOf(feature));
 
         var model = new GpuModel { Slug = "tesla-p100", Name = "P100" };
-        ReferenceImport.Apply(model, P100);
-        Assert.Equal(P100, ReferenceImport.EntryOf(model));
+        ReferenceImport.Apply(model, P100 with { SourceAsOf = new DateOnly(2026, 1, 2) });
+        Assert.Equal(P100 with { SourceAsOf = new DateOnly(2026, 1, 2) }, ReferenceImport.EntryOf(model));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed partial class LocalizationTests
             .Select(p => new FreeGpuPortal.Web.Catalog.Transfer.ReferenceField(FreeGpuPortal.Web.Catalog.Transfer.ReferenceTable.GpuModel, "x", p).PropertyLabelKey)
             .ToList();
 
-        Assert.Equal(13, labels.Count);
+        Assert.Equal(14, labels.Count);
         Assert.All(labels, key => Assert.Contains(key, keys));
     }
 

@@ -53,6 +53,8 @@ public sealed class SqliteCatalog : IAsyncDisposable
 
     public CatalogEditor Editor => _services.GetRequiredService<CatalogEditor>();
 
+    public GpuModelEditor GpuModelEditor => _services.GetRequiredService<GpuModelEditor>();
+
     public CatalogHistory History => _services.GetRequiredService<CatalogHistory>();
 
     public PlatformAdminList AdminList => _services.GetRequiredService<PlatformAdminList>();
@@ -112,6 +114,7 @@ public sealed class SqliteCatalog : IAsyncDisposable
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<CatalogSeeder>();
         services.AddSingleton<CatalogEditor>();
+        services.AddSingleton<GpuModelEditor>();
         services.AddSingleton<CatalogHistory>();
         services.AddSingleton<PlatformAdminList>();
         services.AddOptions<CatalogOptions>();

@@ -179,7 +179,8 @@ public sealed class CatalogEditor(
             return Error("Change", "Edit.Refused.RevertCreate");
         }
 
-        if (change.Fields.Count > 0 && change.Fields.All(f => PlatformField.Find(f.Field) is null))
+        if (change.PlatformId is null || change.GpuModelSlug is not null
+            || (change.Fields.Count > 0 && change.Fields.All(f => PlatformField.Find(f.Field) is null)))
         {
             // A feature's or GPU model's change (from a catalog file) is shared by every platform that shows it.
             return Error("Change", "Edit.Refused.RevertReference");
@@ -401,10 +402,27 @@ public sealed class CatalogEditor(
     }
 
     /// <summary>A history entry for a platform (tracked or being added), stamped with the platform's new stamp.</summary>
-    internal static CatalogChange NewChange(Platform platform, ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc) => new()
+    internal static CatalogChange NewChange(Platform platform, ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc)
     {
-        Platform = platform,
-        PlatformId = platform.Id,
+        var change = NewEntry(kind, actor, evidence, atUtc, platform.ConcurrencyStamp);
+        change.Platform = platform;
+        change.PlatformId = platform.Id;
+        return change;
+    }
+
+    /// <summary>
+    /// A GPU model's own history entry, stamped with the model's new stamp. The platforms offering the model get
+    /// entries of their own (<see cref="NewChange"/>) with the same fields, marked with the model's slug.
+    /// </summary>
+    internal static CatalogChange NewGpuModelChange(GpuModel model, ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc)
+    {
+        var change = NewEntry(kind, actor, evidence, atUtc, model.ConcurrencyStamp);
+        change.GpuModelSlug = model.Slug;
+        return change;
+    }
+
+    private static CatalogChange NewEntry(ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc, Guid stampAfter) => new()
+    {
         Kind = kind,
         ActorUserId = actor.UserId,
         ActorDisplayName = actor.DisplayName,
@@ -412,7 +430,7 @@ public sealed class CatalogEditor(
         EvidenceUrl = evidence.EvidenceUrl,
         Note = evidence.Note,
         SuggestionId = evidence.SuggestionId,
-        ConcurrencyStampAfter = platform.ConcurrencyStamp,
+        ConcurrencyStampAfter = stampAfter,
     };
 
     /// <summary>

@@ -119,9 +119,13 @@ public static partial class PlatformEditValidator
         return errors;
     }
 
-    /// <summary>The rules for a new GPU model in the reference list; keys are <see cref="GpuModelEditModel"/>'s properties.</summary>
+    /// <summary>
+    /// The rules for a GPU model of the reference list, on its form and in a catalog file; keys are
+    /// <see cref="GpuModelEditModel"/>'s properties. <paramref name="slugsInUse"/> holds the other models' slugs; a
+    /// source's as-of date after <paramref name="today"/> (UTC) is refused, when it is given.
+    /// </summary>
     public static IReadOnlyDictionary<string, string[]> ValidateGpuModel(
-        GpuModelEditModel model, IReadOnlySet<string> slugsInUse, IStringLocalizer<SharedResource> localizer)
+        GpuModelEditModel model, IReadOnlySet<string> slugsInUse, IStringLocalizer<SharedResource> localizer, DateOnly? today = null)
     {
         var errors = new Errors();
         ValidateSlug(errors, "Slug", model.Slug, slugsInUse);
@@ -131,10 +135,34 @@ public static partial class PlatformEditValidator
         MaxLength(errors, "Architecture", model.Architecture, NameMaxLength);
         MaxLength(errors, "MemoryType", model.MemoryType, NameMaxLength);
         MaxLength(errors, "Note", model.Note, NoteMaxLength);
+        MaxLength(errors, "NoteZh", model.NoteZh, NoteMaxLength);
         Number(errors, "MemoryGb", model.MemoryGb, MaxGpuMemoryGb, "GB", wholeNumber: false);
         Url(errors, "SourceUrl", model.SourceUrl);
         MaxLength(errors, "SourceTitle", model.SourceTitle, SourceTitleMaxLength);
         MaxLength(errors, "SourceTitleZh", model.SourceTitleZh, SourceTitleMaxLength);
+        if (today is { } day)
+        {
+            NotInFuture(errors, "SourceAsOf", model.SourceAsOf, day);
+        }
+
+        return errors.ToDictionary(localizer);
+    }
+
+    /// <summary>
+    /// The evidence of a GPU model's add, edit or delete: a model's facts reach every platform offering it, so each
+    /// change needs an evidence URL or a note, as an import changing them does. Keys are <c>Evidence.EvidenceUrl</c>
+    /// and <c>Evidence.Note</c>, as the platform form names them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> ValidateGpuModelEvidence(ChangeEvidence? evidence, IStringLocalizer<SharedResource> localizer)
+    {
+        var errors = new Errors();
+        Url(errors, "Evidence.EvidenceUrl", evidence?.EvidenceUrl);
+        MaxLength(errors, "Evidence.Note", evidence?.Note, NoteMaxLength);
+        if (IsBlank(evidence?.EvidenceUrl) && IsBlank(evidence?.Note))
+        {
+            errors.Add("Evidence.EvidenceUrl", "GpuModels.Error.NeedsEvidence");
+        }
+
         return errors.ToDictionary(localizer);
     }
 

@@ -155,7 +155,7 @@ public sealed class CatalogTransfer(
             if (importedModels.GetValueOrDefault(model.Slug) is { } imported)
             {
                 var normalized = ReferenceImport.Normalized(imported);
-                problems.AddRange(ReferenceImport.Problems(normalized, localizer));
+                problems.AddRange(ReferenceImport.Problems(normalized, localizer, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
                 var changes = ReferenceImport.Changes(ReferenceImport.EntryOf(model), normalized);
                 if (changes.Count > 0)
                 {
@@ -182,7 +182,7 @@ public sealed class CatalogTransfer(
     /// <summary>
     /// Applies the file's feature and GPU model changes in one save, with one history entry per platform whose page
     /// shows a changed entry: every platform for a feature (each page lists every feature), the platforms offering it
-    /// for a GPU model. A GPU model no platform offers has no page to show it and no history to write to.
+    /// for a GPU model. Each changed GPU model also gets an entry in its own history, as its admin form writes.
     /// </summary>
     private async Task<int> ApplyReferencesAsync(CatalogFile file, Actor actor, ChangeEvidence evidence, CancellationToken cancellationToken)
     {
@@ -204,6 +204,7 @@ public sealed class CatalogTransfer(
             }
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var importedModels = Distinct(file.GpuModels ?? [], g => g.Slug, "GPU models", []);
         foreach (var model in await db.GpuModels.OrderBy(g => g.Slug).ToListAsync(cancellationToken))
         {
@@ -212,6 +213,10 @@ public sealed class CatalogTransfer(
                 && ReferenceImport.Changes(ReferenceImport.EntryOf(model), normalized) is { Count: > 0 } changes)
             {
                 ReferenceImport.Apply(model, normalized);
+                model.ConcurrencyStamp = Guid.NewGuid();
+                var modelEntry = CatalogEditor.NewGpuModelChange(model, ChangeKind.Edit, actor, evidence, now);
+                modelEntry.Fields = [.. changes.Select(c => c.ToFieldChange())];
+                db.CatalogChanges.Add(modelEntry);
                 platforms.Where(p => p.Gpus.Any(g => g.GpuModelId == model.Id)).ToList().ForEach(p => fields[p.Id].AddRange(changes));
                 changed++;
             }
@@ -222,18 +227,10 @@ public sealed class CatalogTransfer(
             return 0;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var platform in platforms.Where(p => fields[p.Id].Count > 0))
         {
             var entry = CatalogEditor.NewChange(platform, ChangeKind.Edit, actor, evidence, now);
-            entry.Fields = [.. fields[platform.Id].Select(c => new CatalogFieldChange
-            {
-                Field = c.Field.Name,
-                OldJson = c.OldJson,
-                NewJson = c.NewJson,
-                OldDisplay = c.OldDisplay,
-                NewDisplay = c.NewDisplay,
-            })];
+            entry.Fields = [.. fields[platform.Id].Select(c => c.ToFieldChange())];
             db.CatalogChanges.Add(entry);
         }
 

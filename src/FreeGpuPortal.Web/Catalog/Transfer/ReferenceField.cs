@@ -21,6 +21,7 @@ public sealed record ReferenceField(ReferenceTable Table, string Key, string Pro
         [nameof(GpuModelEntry.SourceUrl)] = "source address",
         [nameof(GpuModelEntry.SourceTitle)] = "source title",
         [nameof(GpuModelEntry.SourceTitleZh)] = "source title (Chinese)",
+        [nameof(GpuModelEntry.SourceAsOf)] = "source as of",
     };
 
     public string Name => $"{Table}:{Key}.{Property}";

@@ -22,7 +22,8 @@ public static class ReferenceImport
         new(feature.Key, feature.Name, feature.Description, feature.NameZh, feature.DescriptionZh);
 
     public static GpuModelEntry EntryOf(GpuModel model) =>
-        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType, model.Note, model.SourceUrl, model.SourceTitle, model.NoteZh, model.SourceTitleZh);
+        new(model.Slug, model.Name, model.Vendor, model.Architecture, model.MemoryGb, model.MemoryType, model.Note, model.SourceUrl, model.SourceTitle, model.NoteZh, model.SourceTitleZh,
+            model.SourceAsOf);
 
     /// <summary>Texts trimmed, blank ones empty (null), as the editor stores them.</summary>
     public static FeatureEntry Normalized(FeatureEntry entry) => new(
@@ -30,7 +31,8 @@ public static class ReferenceImport
 
     public static GpuModelEntry Normalized(GpuModelEntry entry) => new(
         entry.Slug, entry.Name?.Trim() ?? "", Optional(entry.Vendor), Optional(entry.Architecture), entry.MemoryGb, Optional(entry.MemoryType),
-        Optional(entry.Note), Optional(entry.SourceUrl), Optional(entry.SourceTitle), Optional(entry.NoteZh), Optional(entry.SourceTitleZh));
+        Optional(entry.Note), Optional(entry.SourceUrl), Optional(entry.SourceTitle), Optional(entry.NoteZh), Optional(entry.SourceTitleZh),
+        entry.SourceAsOf);
 
     public static IReadOnlyList<ReferenceChange> Changes(FeatureEntry current, FeatureEntry imported)
     {
@@ -63,6 +65,12 @@ public static class ReferenceImport
         Text(nameof(GpuModelEntry.SourceUrl), current.SourceUrl, imported.SourceUrl);
         Text(nameof(GpuModelEntry.SourceTitle), current.SourceTitle, imported.SourceTitle);
         Text(nameof(GpuModelEntry.SourceTitleZh), current.SourceTitleZh, imported.SourceTitleZh);
+        if (current.SourceAsOf != imported.SourceAsOf)
+        {
+            changes.Add(new ReferenceChange(
+                Field(nameof(GpuModelEntry.SourceAsOf)), Json(current.SourceAsOf), Json(imported.SourceAsOf), Date(current.SourceAsOf), Date(imported.SourceAsOf)));
+        }
+
         return changes;
     }
 
@@ -88,29 +96,11 @@ public static class ReferenceImport
         }
     }
 
-    /// <summary>The problems of an imported GPU model, by the rules a new GPU model follows.</summary>
-    public static IEnumerable<string> Problems(GpuModelEntry imported, IStringLocalizer<SharedResource> localizer)
+    /// <summary>The problems of an imported GPU model, by the rules the GPU model form follows.</summary>
+    public static IEnumerable<string> Problems(GpuModelEntry imported, IStringLocalizer<SharedResource> localizer, DateOnly? today = null)
     {
-        var model = new GpuModelEditModel
-        {
-            Slug = imported.Slug,
-            Name = imported.Name,
-            Vendor = imported.Vendor,
-            Architecture = imported.Architecture,
-            MemoryGb = imported.MemoryGb,
-            MemoryType = imported.MemoryType,
-            Note = imported.Note,
-            NoteZh = imported.NoteZh,
-            SourceUrl = imported.SourceUrl,
-            SourceTitle = imported.SourceTitle,
-            SourceTitleZh = imported.SourceTitleZh,
-        };
-        var errors = PlatformEditValidator.ValidateGpuModel(model, new HashSet<string>(StringComparer.Ordinal), localizer).ToDictionary();
-        if (imported.NoteZh is { Length: > PlatformEditValidator.NoteMaxLength })
-        {
-            errors[nameof(GpuModelEntry.NoteZh)] = [localizer["Edit.Error.TooLong", PlatformEditValidator.NoteMaxLength.ToString("#,0", CultureInfo.InvariantCulture)]];
-        }
-
+        var errors = PlatformEditValidator.ValidateGpuModel(
+            GpuModelEditModel.From(imported), new HashSet<string>(StringComparer.Ordinal), localizer, today);
         return errors.Select(e => localizer["Transfer.Error.GpuModelProblem", imported.Slug, PropertyLabel(e.Key, localizer), string.Join(" ", e.Value)].Value);
     }
 
@@ -138,6 +128,7 @@ public static class ReferenceImport
         model.SourceUrl = imported.SourceUrl;
         model.SourceTitle = imported.SourceTitle;
         model.SourceTitleZh = imported.SourceTitleZh;
+        model.SourceAsOf = imported.SourceAsOf;
     }
 
     private static void AddText(List<ReferenceChange> changes, ReferenceField field, string? old, string? now)
@@ -153,6 +144,8 @@ public static class ReferenceImport
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, EditJson.Options);
 
     private static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? NotStated;
+
+    private static string Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NotStated;
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -18,6 +18,7 @@ public static class HistoryText
         ChangeKind.Verify => l["History.Kind.Verify"],
         ChangeKind.Revert => l["History.Kind.Revert"],
         ChangeKind.Seed => l["History.Kind.Seed"],
+        ChangeKind.Delete => l["History.Kind.Delete"],
         _ => kind.ToString(),
     };
 

@@ -82,6 +82,9 @@ public static class HistoryValueText
                 case var reference when ReferenceField.Parse(reference) is { Property: nameof(GpuModelEntry.MemoryGb) }:
                     parts.Add(Read<double?>(json) is { } memory ? new($"{SpecText.Number(memory)} {l["Unit.Gigabytes"]}") : new(l["Spec.NotStated"]));
                     break;
+                case var reference when ReferenceField.Parse(reference) is { Property: nameof(GpuModelEntry.SourceAsOf) }:
+                    parts.Add(new(Read<DateOnly?>(json) is { } asOf ? SpecText.Date(asOf) : l["Spec.NotStated"]));
+                    break;
                 default:
                     parts.Add(new(Read<string>(json) is { Length: > 0 } text ? text : l["Spec.NotStated"]));
                     break;

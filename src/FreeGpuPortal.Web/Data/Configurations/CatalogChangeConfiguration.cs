@@ -16,7 +16,9 @@ public sealed class CatalogChangeConfiguration : IEntityTypeConfiguration<Catalo
         change.Property(c => c.Note).HasMaxLength(1000);
         // SQLite keeps no time zone: every value is written in UTC and read back marked as UTC.
         change.Property(c => c.AtUtc).HasConversion(UtcConverters.Required);
+        change.Property(c => c.GpuModelSlug).HasMaxLength(64);
         change.HasIndex(c => new { c.PlatformId, c.AtUtc });
+        change.HasIndex(c => new { c.GpuModelSlug, c.AtUtc });
         change.HasIndex(c => new { c.ActorUserId, c.AtUtc });
         change.HasIndex(c => c.AtUtc);
         // History outlives nothing it describes: platforms are never deleted, and neither is their history.

@@ -12,5 +12,6 @@ public sealed class GpuModelConfiguration : IEntityTypeConfiguration<GpuModel>
         gpu.HasIndex(g => g.Slug).IsUnique();
         gpu.Property(g => g.Slug).HasMaxLength(64);
         gpu.Property(g => g.Name).HasMaxLength(120);
+        gpu.Property(g => g.ConcurrencyStamp).IsConcurrencyToken();
     }
 }

@@ -44,6 +44,10 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GpuModelSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -53,7 +57,7 @@ namespace FreeGpuPortal.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PlatformId")
+                    b.Property<int?>("PlatformId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RevertOfChangeId")
@@ -71,6 +75,8 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.HasIndex("SuggestionId");
 
                     b.HasIndex("ActorUserId", "AtUtc");
+
+                    b.HasIndex("GpuModelSlug", "AtUtc");
 
                     b.HasIndex("PlatformId", "AtUtc");
 
@@ -176,6 +182,10 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<string>("Architecture")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MemoryGb")
                         .HasColumnType("REAL");
 
@@ -196,6 +206,9 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SourceAsOf")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceTitle")
@@ -814,8 +827,7 @@ namespace FreeGpuPortal.Web.Data.Migrations
                     b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
                         .WithMany()
                         .HasForeignKey("PlatformId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("FreeGpuPortal.Web.Auditing.CatalogChange", null)
                         .WithMany()

@@ -51,6 +51,10 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<string>("GpuModelSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -60,7 +64,7 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<int>("PlatformId")
+                    b.Property<int?>("PlatformId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("RevertOfChangeId")
@@ -78,6 +82,8 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("SuggestionId");
 
                     b.HasIndex("ActorUserId", "AtUtc");
+
+                    b.HasIndex("GpuModelSlug", "AtUtc");
 
                     b.HasIndex("PlatformId", "AtUtc");
 
@@ -189,6 +195,10 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Architecture")
                         .HasColumnType("text");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<double?>("MemoryGb")
                         .HasColumnType("double precision");
 
@@ -210,6 +220,9 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("SourceAsOf")
+                        .HasColumnType("date");
 
                     b.Property<string>("SourceTitle")
                         .HasColumnType("text");
@@ -841,8 +854,7 @@ namespace FreeGpuPortal.Web.Data.Migrations.PostgreSQL
                     b.HasOne("FreeGpuPortal.Web.Catalog.Platform", "Platform")
                         .WithMany()
                         .HasForeignKey("PlatformId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("FreeGpuPortal.Web.Auditing.CatalogChange", null)
                         .WithMany()
