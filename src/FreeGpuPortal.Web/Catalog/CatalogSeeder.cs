@@ -92,6 +92,8 @@ public sealed class CatalogSeeder(
                     SourceUrl = gpu.SourceUrl,
                     SourceTitle = gpu.SourceTitle,
                     SourceTitleZh = gpu.SourceTitleZh,
+                    SourceAsOf = gpu.SourceAsOf,
+                    ConcurrencyStamp = Guid.NewGuid(),
                 };
                 db.GpuModels.Add(entity);
                 gpusBySlug[gpu.Slug] = entity;
