@@ -135,7 +135,7 @@ public sealed class PublishedAdminFrictionTests(PublishedFormsFixture portal, IT
         await PasteLargeAsync(page, overLimit);
         await page.Locator("[data-testid=preview]").ClickAsync();
         await Assertions.Expect(message).ToHaveTextAsync(
-            "The pasted text is 4.0 MB; the limit is 4 MB, as for a file. Nothing was read; your text is still in the box.");
+            "The pasted text is 4,097 KB; the limit is 4,096 KB (4 MB), as for a file. Nothing was read; your text is still in the box.");
         Assert.Equal(overLimit.Length, await page.Locator("[data-testid=import-json]").EvaluateAsync<int>("box => box.value.length"));
         Assert.Equal(0, await page.Locator("[data-testid=import-preview]").CountAsync());
         await Assertions.Expect(page.Locator("[data-testid=apply]")).ToBeDisabledAsync();

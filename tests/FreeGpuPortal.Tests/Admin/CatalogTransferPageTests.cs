@@ -54,7 +54,7 @@ public sealed class CatalogTransferPageTests : AdminComponentTest
         page.Find("[data-testid=preview]").Click();
 
         page.WaitForAssertion(() => Assert.Equal(
-            "The pasted text is 4.0 MB; the limit is 4 MB, as for a file. Nothing was read; your text is still in the box.",
+            "The pasted text is 4,097 KB; the limit is 4,096 KB (4 MB), as for a file. Nothing was read; your text is still in the box.",
             page.Find("[data-testid=transfer-message]").TextContent.Trim()), Wait);
         Assert.Empty(page.FindAll("[data-testid=import-preview]"));
         Assert.Equal("", page.Find("[data-testid=import-json]").GetAttribute("value") ?? ""); // the box is left to the browser
