@@ -11,6 +11,9 @@ public static partial class ChineseAccountPageText
     [
         "FreeGpuPortal.Web admin reset-password --email you@example.org", "FreeGpuPortal", "Google Authenticator",
         "Microsoft Authenticator", "Aegis", "ID",
+
+        // Chinese writes GPU as GPU ("GPU 型号" in the admin navigation), as the rest of the site does.
+        "GPU",
     ];
 
     [GeneratedRegex("<main[^>]*>(.*)</main>", RegexOptions.Singleline)]
