@@ -24,6 +24,26 @@ public static class PageConditions
         }
     }
 
+    /// <summary>
+    /// Collects every answer of 500 or above the page receives: there must be none. (The browser also logs such an
+    /// answer to a page or script as a console error, which fails the test by itself; this names the request.)
+    /// </summary>
+    public static List<string> ServerErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                lock (errors)
+                {
+                    errors.Add($"{response.Status} {response.Request.Method} {response.Url}");
+                }
+            }
+        };
+        return errors;
+    }
+
     /// <summary>portal.js marks the page once it has wired up the filters, so clicks are not lost before that.</summary>
     public static Task WaitUntilEnhancedAsync(IPage page) => page.Locator("html[data-enhanced]").WaitForAsync(
         new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

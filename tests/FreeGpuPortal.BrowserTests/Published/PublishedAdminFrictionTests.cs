@@ -20,19 +20,6 @@ namespace FreeGpuPortal.BrowserTests.Published;
 [Collection(PublishedFormsCollection.Name)]
 public sealed class PublishedAdminFrictionTests(PublishedFormsFixture portal, ITestOutputHelper output)
 {
-    private static List<string> ServerErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 500)
-            {
-                errors.Add($"{response.Status} {response.Request.Method} {response.Url}");
-            }
-        };
-        return errors;
-    }
-
     private static ILocator Field(IPage page, string path) => page.Locator($"#f-{path.Replace('.', '-')}");
 
     /// <summary>The seeded catalog's real export, padded with copies of its GPU models and platforms to at least <paramref name="minimumBytes"/>.</summary>
@@ -99,7 +86,7 @@ public sealed class PublishedAdminFrictionTests(PublishedFormsFixture portal, IT
     public async Task A_pasted_catalog_file_up_to_the_upload_limit_previews_and_applies_and_a_larger_one_is_refused_keeping_the_text()
     {
         var page = await portal.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         await page.GotoAsync("/admin/catalog/transfer");
         await PublishedFormsFixture.WaitUntilInteractiveAsync(page);
@@ -174,7 +161,7 @@ public sealed class PublishedAdminFrictionTests(PublishedFormsFixture portal, IT
     public async Task A_new_platforms_slug_follows_its_name_until_edited_and_a_slug_in_use_is_named_at_the_field()
     {
         var page = await portal.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         await page.GotoAsync("/admin/platforms/new");
         await PublishedFormsFixture.WaitUntilInteractiveAsync(page);

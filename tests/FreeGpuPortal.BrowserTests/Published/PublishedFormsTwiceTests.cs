@@ -17,20 +17,6 @@ public sealed class PublishedFormsTwiceTests(PublishedFormsFixture portal)
 {
     private const string Evidence = "https://example.org/terms-read-today";
 
-    /// <summary>Collects every answer of 500 or above the page receives: there must be none.</summary>
-    private static List<string> ServerErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 500)
-            {
-                errors.Add($"{response.Status} {response.Request.Method} {response.Url}");
-            }
-        };
-        return errors;
-    }
-
     private Task<int> ReportCountAsync(string slug, ReportStatus? status = null) =>
         portal.ReadCatalogAsync(db => db.SubmittedReports.CountAsync(r => r.Platform!.Slug == slug && (status == null || r.Status == status)));
 
@@ -51,10 +37,10 @@ public sealed class PublishedFormsTwiceTests(PublishedFormsFixture portal)
         var paste = PublishedFormsFixture.ReportPaste("nvidia-smi/t4-colab-550.54.15-empty-processes.txt");
         var before = await ReportCountAsync("colab");
         var stale = await portal.NewPageAsync();
-        var staleErrors = ServerErrors(stale);
+        var staleErrors = PageConditions.ServerErrors(stale);
         await PublishedFormsFixture.CheckedReportAsync(stale, "colab", paste); // a second tab, checked and left open
         var page = await portal.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await PublishedFormsFixture.CheckedReportAsync(page, "colab", paste);
 
         await page.Locator("[data-testid=report-save]").DblClickAsync();
@@ -99,7 +85,7 @@ public sealed class PublishedFormsTwiceTests(PublishedFormsFixture portal)
         Assert.True(pending.Count >= 2, $"{pending.Count} pending reports");
         var approvedBefore = await ReportCountAsync("gradient", ReportStatus.Approved);
         var page = await portal.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         await page.GotoAsync("/admin/reports");
         await PublishedFormsFixture.WaitUntilInteractiveAsync(page);
@@ -137,10 +123,10 @@ public sealed class PublishedFormsTwiceTests(PublishedFormsFixture portal)
         var edits = await ChangeCountAsync("colab", ChangeKind.Edit);
         var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         var stale = await context.NewPageAsync(); // opened before the other tab's save
-        var staleErrors = ServerErrors(stale);
+        var staleErrors = PageConditions.ServerErrors(stale);
         await PublishedFormsFixture.OpenEditAsync(stale, "colab", "general");
         await PublishedFormsFixture.OpenEditAsync(page, "colab", "MaxSessionHours");
 
@@ -178,7 +164,7 @@ public sealed class PublishedFormsTwiceTests(PublishedFormsFixture portal)
         var verifications = await ChangeCountAsync("gradient", ChangeKind.Verify);
         var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         var stale = await context.NewPageAsync();
         await stale.GotoAsync("/admin");

@@ -15,19 +15,6 @@ namespace FreeGpuPortal.BrowserTests.Published;
 [Collection(PublishedFormsCollection.Name)]
 public sealed class PublishedModerationFormsTests(PublishedFormsFixture portal)
 {
-    private static List<string> ServerErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 500)
-            {
-                errors.Add($"{response.Status} {response.Request.Method} {response.Url}");
-            }
-        };
-        return errors;
-    }
-
     private Task<Dictionary<int, ReportStatus>> StatusesAsync(IReadOnlyCollection<int> ids) =>
         portal.ReadCatalogAsync(db => db.SubmittedReports.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status));
 
@@ -69,10 +56,10 @@ public sealed class PublishedModerationFormsTests(PublishedFormsFixture portal)
         Assert.Equal(3, ids.Count);
         var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         var stale = await context.NewPageAsync(); // the same queue, opened before anything was moderated
-        var staleErrors = ServerErrors(stale);
+        var staleErrors = PageConditions.ServerErrors(stale);
         await OpenModerationAsync(stale);
         await OpenModerationAsync(page);
 
@@ -124,14 +111,14 @@ public sealed class PublishedModerationFormsTests(PublishedFormsFixture portal)
         var id = Assert.Single(ids);
         var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         await OpenModerationAsync(page);
         await page.Locator($"article[data-report-id='{id}'] [data-testid=approve]").ClickAsync();
         await page.Locator($"[data-approved-id='{id}'] [data-testid=propose]").WaitForAsync();
 
         var stale = await context.NewPageAsync(); // the same proposal, opened in a second tab before the apply
-        var staleErrors = ServerErrors(stale);
+        var staleErrors = PageConditions.ServerErrors(stale);
         await OpenModerationAsync(stale);
         await stale.Locator($"[data-approved-id='{id}'] [data-testid=propose]").ClickAsync();
         await stale.Locator($"[data-approved-id='{id}'] [data-testid=apply]").WaitForAsync();
@@ -165,10 +152,10 @@ public sealed class PublishedModerationFormsTests(PublishedFormsFixture portal)
         const string Slug = "twice-clicked-cloud";
         var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = ServerErrors(page);
+        var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
         var stale = await context.NewPageAsync();
-        var staleErrors = ServerErrors(stale);
+        var staleErrors = PageConditions.ServerErrors(stale);
         await OpenNewPlatformAsync(stale);
         await OpenNewPlatformAsync(page);
 
