@@ -15,6 +15,9 @@ public static class PortalUiExtensions
 {
     public const string DefaultCulture = PortalLanguages.English;
 
+    /// <summary>How long a circuit waits for a tab that has sent nothing, not even a keep-alive.</summary>
+    public static readonly TimeSpan BusyTabAllowance = TimeSpan.FromMinutes(2);
+
     public static IHostApplicationBuilder AddPortalUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPortalLocalization();
@@ -24,7 +27,11 @@ public static class PortalUiExtensions
         builder.Services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         builder.Services.AddScoped<AdminSession>();
         builder.Services.AddSingleton<ThemeStylesheet>();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A tab busy laying out a pasted catalog file of megabytes, on a slow phone or a loaded machine, sends no
+        // keep-alive for tens of seconds; at the default 30 s the server ends its circuit with an error and the page
+        // reconnects to a circuit that lost its JavaScript references. Two minutes waits for such a tab.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.ClientTimeoutInterval = BusyTabAllowance);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, PageMappingPolicy>());
         builder.AddPublicPageCaching();
         return builder;

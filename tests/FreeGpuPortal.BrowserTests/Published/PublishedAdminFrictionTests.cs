@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -81,13 +82,32 @@ public sealed class PublishedAdminFrictionTests(PublishedFormsFixture portal, IT
         await box.PressAsync("End");
     }
 
+    /// <summary>
+    /// A browser tab busy for 40 s (a pasted file of megabytes laid out on a slow phone, or a machine under load) sends
+    /// no keep-alive in that time. The circuit must wait for it rather than close with an error and lose the page.
+    /// </summary>
     [Fact]
-    public async Task A_pasted_catalog_file_of_over_100_KB_previews_and_applies_and_one_over_the_upload_limit_is_refused_keeping_the_text()
+    public async Task An_admin_page_whose_tab_is_busy_for_40_seconds_keeps_its_circuit()
     {
-        // Known and open: under the whole run's load on two cores the page's circuit has been seen to close with an error
-        // during this test while every step below still succeeded (not seen when the test runs alone). Declared so
-        // that it is visible here, not hidden: the paste path is not finished until this line can go.
-        BrowserErrors.Expect("Server returned an error on close: Connection closed with an error");
+        var page = await portal.NewPageAsync();
+        await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
+        await page.GotoAsync("/admin/catalog/transfer");
+        await PublishedFormsFixture.WaitUntilInteractiveAsync(page);
+        await page.Locator("[data-testid=import-note]").FillAsync("Typed before the tab was busy.");
+
+        await page.EvaluateAsync("() => { const end = Date.now() + 40000; while (Date.now() < end) { } }");
+
+        // The page answers at once, on the same circuit: what was typed is still there and a click works (the box is
+        // empty, which the file check says).
+        await page.Locator("[data-testid=preview]").ClickAsync();
+        await Assertions.Expect(page.GetByText("The file is empty.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=import-note]")).ToHaveValueAsync("Typed before the tab was busy.");
+        Assert.Empty(BrowserErrors.SeenSoFar);
+    }
+
+    [Fact]
+    public async Task A_pasted_catalog_file_up_to_the_upload_limit_previews_and_applies_and_a_larger_one_is_refused_keeping_the_text()
+    {
         var page = await portal.NewPageAsync();
         var errors = PageConditions.ServerErrors(page);
         await portal.SignInAdminAsync(page, PublishedFormsFixture.AdminEmail);
@@ -101,11 +121,15 @@ public sealed class PublishedAdminFrictionTests(PublishedFormsFixture portal, IT
         output.WriteLine($"Padded export: {bytes:N0} bytes, {newSlugs.Count} new platforms.");
         var message = page.Locator("[data-testid=transfer-message]");
 
-        // The limit itself (4 MB) is read whole on a quiet machine, but under the whole test run's load on two cores its
-        // stream once took over 30 s and ended the circuit: that case is left out here until the stream is made to
-        // hold under load (see the closing note); the component tests cover the limit's arithmetic.
+        // Exactly the upload limit (the same file, padded with white space, which JSON allows) is read whole.
+        var atLimit = json + new string(' ', CatalogTransfer.MaxFileBytes - bytes);
+        var timer = Stopwatch.StartNew();
+        await PasteLargeAsync(page, atLimit);
         await page.Locator("[data-testid=import-note]").FillAsync("Pasted from the reviewed export.");
         await page.Locator("[data-testid=import-note]").PressAsync("Tab");
+        await page.Locator("[data-testid=preview]").ClickAsync();
+        await Assertions.Expect(message).ToHaveTextAsync($"The file is valid: {newSlugs.Count} platforms would be added or changed.", new() { Timeout = 90_000 });
+        output.WriteLine($"Paste and preview of {CatalogTransfer.MaxFileBytes:N0} bytes: {timer.ElapsedMilliseconds} ms.");
 
         // The 100 KB file itself, previewed and applied: every new platform is in the catalog.
         await PasteAsync(page, json);

@@ -88,10 +88,16 @@ public abstract class AdminComponentTest : PortalComponentTest
     private BunitJSModuleInterop AdminModule => _adminModule ??= JSInterop.SetupModule("./js/admin.js");
     private BunitJSModuleInterop? _adminModule;
     private JSRuntimeInvocationHandler<Microsoft.JSInterop.IJSStreamReference>? _textRequests;
+    private JSRuntimeInvocationHandler<bool>? _emptyRequests;
 
-    /// <summary>Sets what a text box the page reads as a stream (admin.js textOf) holds, as a browser would send it.</summary>
+    /// <summary>
+    /// Sets what a text box the page reads as a stream (admin.js isEmpty, then textOf) holds, as a browser would send
+    /// it: an empty box is never streamed, because a browser cannot stream nothing.
+    /// </summary>
     protected void BoxHolds(string text)
     {
+        _emptyRequests ??= AdminModule.Setup<bool>("isEmpty", _ => true);
+        _emptyRequests.SetResult(text.Length == 0);
         _textRequests ??= AdminModule.Setup<Microsoft.JSInterop.IJSStreamReference>("textOf", _ => true);
         _textRequests.SetResult(new TextStreamReference(text));
     }

@@ -45,6 +45,17 @@ public sealed class CatalogTransferPageTests : AdminComponentTest
         page.Find($"[data-testid=import-preview] li[data-field='{field}']").TextContent.Trim();
 
     [Fact]
+    public void An_empty_box_previewed_says_the_file_is_empty_and_asks_the_browser_for_no_stream()
+    {
+        var page = Render<CatalogTransferPage>();
+        BoxHolds("");
+        page.Find("[data-testid=preview]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("The file is empty.", page.Markup), Wait);
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "textOf");
+    }
+
+    [Fact]
     public void The_page_states_the_limit_and_a_pasted_text_beyond_it_is_refused_without_reading_it()
     {
         var page = Render<CatalogTransferPage>();

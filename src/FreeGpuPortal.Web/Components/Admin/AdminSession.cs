@@ -60,10 +60,16 @@ public sealed class AdminSession(AdminAuthority authority, AuthenticationStatePr
 
     /// <summary>
     /// What a text box holds now, as a stream of UTF-8 bytes whose <see cref="IJSStreamReference.Length"/> is known
-    /// before any is read: a large text then never travels as one message, which the circuit would refuse.
+    /// before any is read: a large text then never travels as one message, which the circuit would refuse. Null when
+    /// the box is empty.
     /// </summary>
-    public async Task<IJSStreamReference> TextOfAsync(ElementReference element, CancellationToken cancellationToken = default) =>
-        await (await ModuleAsync()).InvokeAsync<IJSStreamReference>("textOf", cancellationToken, element);
+    public async Task<IJSStreamReference?> TextOfAsync(ElementReference element, CancellationToken cancellationToken = default)
+    {
+        var module = await ModuleAsync();
+        return await module.InvokeAsync<bool>("isEmpty", cancellationToken, element)
+            ? null
+            : await module.InvokeAsync<IJSStreamReference>("textOf", cancellationToken, element);
+    }
 
     private async Task<IJSObjectReference> ModuleAsync() =>
         _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/admin.js");

@@ -38,7 +38,11 @@ export async function reveal(selector) {
 
 // The text of a text box as UTF-8 bytes, for the server to read as a stream: a stream comes in chunks that each fit
 // the circuit's message limit, so a pasted catalog file of megabytes arrives whole where an input event carrying the
-// value would be refused by that limit and drop the connection.
+// value would be refused by that limit and drop the connection. A stream cannot be empty: ask isEmpty first.
 export function textOf(element) {
     return new TextEncoder().encode(element ? element.value : '');
+}
+
+export function isEmpty(element) {
+    return !element || element.value.length === 0;
 }
