@@ -2,7 +2,6 @@ using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Operations;
 
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -384,9 +383,9 @@ public sealed class CatalogEditor(
             // Someone saved between our read and our write: the token refused the update, so nothing was written.
             return await ConflictAsync(platform.Id, openedStamp, submitted, cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
-            // A constraint refused the save; when another platform took the slug since validation, say so.
+            // A unique index refused the save; when another platform took the slug since validation, say so.
             if (await SlugTakenAsync(platform.Id, platform.Slug, cancellationToken))
             {
                 return Error("Slug", "Edit.Error.SlugInUse", platform.Slug);
