@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+
+using FreeGpuPortal.HardwareReports;
+
+namespace FreeGpuPortal.Tests.Architecture;
+
+/// <summary>
+/// The rules of the house's map (docs/architecture.md), read from the source itself: only the composition root
+/// (<c>Program.cs</c> and <c>Hosting/</c>) and the UI (<c>Components/</c>) may use <c>Components</c>; the hardware-report
+/// parser stands on the base class library alone, so it can be used and tested without the web.
+/// </summary>
+public sealed partial class DependencyRulesTests
+{
+    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "FreeGpuPortal.Web");
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FreeGpuPortal.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (FreeGpuPortal.sln) was not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"^\s*(global\s+)?using\s+(static\s+)?(\w+\s*=\s*)?FreeGpuPortal\.Web\.Components\b", RegexOptions.Multiline)]
+    private static partial Regex UsingComponents();
+
+    /// <summary>Files of the web project outside the UI and the composition root that name Components in a using.</summary>
+    public static IReadOnlyList<string> FilesBreakingTheUiRule(string webProject)
+    {
+        static bool IsAllowed(string relative) =>
+            relative == "Program.cs"
+            || relative.StartsWith("Components" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || relative.StartsWith("Hosting" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+        return [.. Directory.EnumerateFiles(webProject, "*.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(webProject, path))
+            .Where(relative => !relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(relative => !IsAllowed(relative))
+            .Where(relative => UsingComponents().IsMatch(File.ReadAllText(Path.Combine(webProject, relative))))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public void Only_the_composition_root_and_the_UI_use_Components()
+    {
+        Assert.True(Directory.Exists(Path.Combine(WebProject, "Catalog")), WebProject);
+        Assert.Empty(FilesBreakingTheUiRule(WebProject));
+    }
+
+    [Fact]
+    public void The_rule_catches_a_Catalog_file_that_uses_Components()
+    {
+        // A copy of the web project's layout with one offending file: the rule must name it.
+        var copy = Directory.CreateTempSubdirectory("architecture-rule-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(copy, "Catalog"));
+            Directory.CreateDirectory(Path.Combine(copy, "Hosting"));
+            File.WriteAllText(Path.Combine(copy, "Catalog", "Offending.cs"), "using FreeGpuPortal.Web.Components.Catalog;\nnamespace X;\n");
+            File.WriteAllText(Path.Combine(copy, "Catalog", "Fine.cs"), "using FreeGpuPortal.Web.Data;\n// FreeGpuPortal.Web.Components in a comment\n");
+            File.WriteAllText(Path.Combine(copy, "Hosting", "Root.cs"), "using FreeGpuPortal.Web.Components;\n");
+
+            Assert.Equal([Path.Combine("Catalog", "Offending.cs")], FilesBreakingTheUiRule(copy));
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_hardware_report_parser_references_only_the_base_class_library()
+    {
+        var references = typeof(HardwareReportParser).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.NotEmpty(references);
+        Assert.All(references, name => Assert.True(
+            name is "netstandard" or "mscorlib" || name.StartsWith("System", StringComparison.Ordinal),
+            $"The parser references {name}, which is not part of the base class library."));
+        var project = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "FreeGpuPortal.HardwareReports", "FreeGpuPortal.HardwareReports.csproj"));
+        Assert.DoesNotContain("PackageReference", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("ProjectReference", project, StringComparison.Ordinal);
+    }
+}
