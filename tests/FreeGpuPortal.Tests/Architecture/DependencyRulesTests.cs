@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using FreeGpuPortal.HardwareReports;
+using FreeGpuPortal.Tests.Support;
 
 namespace FreeGpuPortal.Tests.Architecture;
 
@@ -11,21 +12,6 @@ namespace FreeGpuPortal.Tests.Architecture;
 /// </summary>
 public sealed partial class DependencyRulesTests
 {
-    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "FreeGpuPortal.Web");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FreeGpuPortal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (FreeGpuPortal.sln) was not found above " + AppContext.BaseDirectory);
-    }
-
     [GeneratedRegex(@"^\s*(global\s+)?using\s+(static\s+)?(\w+\s*=\s*)?FreeGpuPortal\.Web\.Components\b", RegexOptions.Multiline)]
     private static partial Regex UsingComponents();
 
@@ -49,8 +35,8 @@ public sealed partial class DependencyRulesTests
     [Fact]
     public void Only_the_composition_root_and_the_UI_use_Components()
     {
-        Assert.True(Directory.Exists(Path.Combine(WebProject, "Catalog")), WebProject);
-        Assert.Empty(FilesBreakingTheUiRule(WebProject));
+        Assert.True(Directory.Exists(Path.Combine(RepositoryPaths.WebProject, "Catalog")), RepositoryPaths.WebProject);
+        Assert.Empty(FilesBreakingTheUiRule(RepositoryPaths.WebProject));
     }
 
     [Fact]
@@ -83,7 +69,7 @@ public sealed partial class DependencyRulesTests
         Assert.All(references, name => Assert.True(
             name is "netstandard" or "mscorlib" || name.StartsWith("System", StringComparison.Ordinal),
             $"The parser references {name}, which is not part of the base class library."));
-        var project = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "FreeGpuPortal.HardwareReports", "FreeGpuPortal.HardwareReports.csproj"));
+        var project = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "FreeGpuPortal.HardwareReports", "FreeGpuPortal.HardwareReports.csproj"));
         Assert.DoesNotContain("PackageReference", project, StringComparison.Ordinal);
         Assert.DoesNotContain("ProjectReference", project, StringComparison.Ordinal);
     }
