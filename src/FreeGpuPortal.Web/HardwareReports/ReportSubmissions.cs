@@ -23,11 +23,8 @@ public sealed class ReportSubmissions(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>How long the same paste for the same platform counts as one report: a resubmission within it is not stored again.</summary>
-    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
-
-    /// <summary>Saves run one at a time, so two identical submissions arriving together still store one report.</summary>
-    private readonly SemaphoreSlim _saveGate = new(1, 1);
+    /// <summary>The same paste for the same platform within the duplicate window is one report.</summary>
+    private readonly SubmissionGuard _guard = new(contextFactory);
 
     /// <summary>
     /// Step one: validates the form and parses the text. Stores nothing. A form without a session date gets the date
@@ -60,7 +57,7 @@ public sealed class ReportSubmissions(
     /// <summary>Step two: stores the report as pending, when the form is valid and the honeypot empty.</summary>
     public async Task<ReportSaveResult> SaveAsync(ReportPlatform platform, ReportForm form, CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrEmpty(form.Website))
+        if (SubmissionGuard.IsFromScript(form.Website))
         {
             logger.LogInformation("Discarded a hardware report for {PlatformSlug}: the honeypot field was filled", platform.Slug);
             return new ReportSaveResult.Discarded();
@@ -94,30 +91,27 @@ public sealed class ReportSubmissions(
             SubmittedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
         };
 
-        await _saveGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var since = report.SubmittedAtUtc - DuplicateWindow;
-            var earlier = await db.SubmittedReports.AsNoTracking()
+        var stored = await _guard.StoreOnceAsync(
+            report.SubmittedAtUtc,
+            (db, since, cancel) => db.SubmittedReports.AsNoTracking()
                 .Where(r => r.PlatformId == platform.Id && r.RawText == report.RawText && r.SubmittedAtUtc >= since)
                 .OrderBy(r => r.Id)
-                .Select(r => (int?)r.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (earlier is { } earlierId)
+                .Select(r => r.Id)
+                .Take(1)
+                .ToListAsync(cancel),
+            async (db, cancel) =>
             {
-                // A reload, a double click or a stale tab sending the same paste again: one paste is one report.
-                logger.LogInformation("Hardware report for {PlatformSlug} repeats report {ReportId}: not stored again", platform.Slug, earlierId);
-                return new ReportSaveResult.Saved(earlierId);
-            }
-
-            db.SubmittedReports.Add(report);
-            await db.SaveChangesAsync(cancellationToken);
-            metrics?.ReportSubmitted();
-        }
-        finally
+                db.SubmittedReports.Add(report);
+                await db.SaveChangesAsync(cancel);
+                metrics?.ReportSubmitted();
+                return report.Id;
+            },
+            cancellationToken);
+        if (stored.Repeated)
         {
-            _saveGate.Release();
+            // A reload, a double click or a stale tab sending the same paste again: one paste is one report.
+            logger.LogInformation("Hardware report for {PlatformSlug} repeats report {ReportId}: not stored again", platform.Slug, stored.Key);
+            return new ReportSaveResult.Saved(stored.Key);
         }
 
         logger.LogInformation("Hardware report {ReportId} for {PlatformSlug} submitted for review", report.Id, platform.Slug);

@@ -10,11 +10,8 @@ namespace FreeGpuPortal.Web.Suggestions;
 public sealed class SuggestionSubmissions(
     IDbContextFactory<CatalogDbContext> contextFactory, CatalogEditor editor, TimeProvider timeProvider, ILogger<SuggestionSubmissions> logger)
 {
-    /// <summary>How long the same submission counts as one: a resubmission within it is not stored again.</summary>
-    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
-
-    /// <summary>Saves run one at a time, so two identical submissions arriving together still store one suggestion.</summary>
-    private readonly SemaphoreSlim _saveGate = new(1, 1);
+    /// <summary>The same suggestion within the duplicate window is one suggestion, with one link.</summary>
+    private readonly SubmissionGuard _guard = new(contextFactory);
 
     public async Task<SuggestionPlatform?> FindPlatformAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -32,7 +29,7 @@ public sealed class SuggestionSubmissions(
     /// <summary>Stores the suggestion as pending, when the form is valid and the honeypot empty.</summary>
     public async Task<SuggestionSaveResult> SaveAsync(SuggestionPlatform platform, SuggestionForm form, CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrEmpty(form.Website))
+        if (SubmissionGuard.IsFromScript(form.Website))
         {
             logger.LogInformation("Discarded a suggestion for {PlatformSlug}: the honeypot field was filled", platform.Slug);
             return new SuggestionSaveResult.Discarded();
@@ -63,29 +60,26 @@ public sealed class SuggestionSubmissions(
             SubmittedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
         };
 
-        await _saveGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var since = suggestion.SubmittedAtUtc - DuplicateWindow;
-            var earlier = await db.Suggestions.AsNoTracking()
+        var stored = await _guard.StoreOnceAsync(
+            suggestion.SubmittedAtUtc,
+            (db, since, cancel) => db.Suggestions.AsNoTracking()
                 .Where(s => s.Fingerprint == suggestion.Fingerprint && s.SubmittedAtUtc >= since)
                 .OrderBy(s => s.Id)
                 .Select(s => s.Token)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (earlier is not null)
+                .Take(1)
+                .ToListAsync(cancel),
+            async (db, cancel) =>
             {
-                // A reload, a double click or a stale tab sending the same suggestion again: one suggestion, one link.
-                logger.LogInformation("Suggestion for {PlatformSlug} {Field} repeats an earlier one: not stored again", platform.Slug, field.Name);
-                return new SuggestionSaveResult.Saved(earlier);
-            }
-
-            db.Suggestions.Add(suggestion);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
+                db.Suggestions.Add(suggestion);
+                await db.SaveChangesAsync(cancel);
+                return suggestion.Token;
+            },
+            cancellationToken);
+        if (stored.Repeated)
         {
-            _saveGate.Release();
+            // A reload, a double click or a stale tab sending the same suggestion again: one suggestion, one link.
+            logger.LogInformation("Suggestion for {PlatformSlug} {Field} repeats an earlier one: not stored again", platform.Slug, field.Name);
+            return new SuggestionSaveResult.Saved(stored.Key);
         }
 
         logger.LogInformation("Suggestion {SuggestionId} for {PlatformSlug} {Field} submitted for review", suggestion.Id, platform.Slug, field.Name);

@@ -33,9 +33,11 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         }
         catch (TimeoutException timeout)
         {
-            throw new TimeoutException(timeout.Message + "\n" + cluster.Logs(), timeout);
+            throw new TimeoutException(timeout.Message + "\n" + await _unfinished.DescribeAsync() + "\n" + cluster.Logs(), timeout);
         }
     }
+
+    private readonly UnfinishedRequests _unfinished = new();
 
     private async Task RunAsync()
     {
@@ -51,6 +53,7 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
 
         var context = await cluster.NewContextAsync();
         var page = await context.NewPageAsync();
+        _unfinished.Watch(page);
         await TwoFactorSignIn.EnableAuthenticatorAndSignInAgainAsync(page, ClusterFixture.AdminEmail, ClusterFixture.AdminPassword);
         await WaitUntilInteractiveAsync(page);
 
@@ -96,6 +99,12 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         // shutdown timeout to end (the admin's live page holds a connection to it); it takes no new requests at once.
         // The admin's page on A loses its circuit's WebSocket when A ends, as it must, and its script says so.
         BrowserErrors.Expect("WebSocket closed with status code: 1006");
+        // Its reconnect may start in the moment between A closing its circuits and A refusing connections: the
+        // negotiation is answered by A, the WebSocket then reaches B, which knows no such connection (404), and the
+        // script falls back to B on its own, where the page reloads.
+        BrowserErrors.Expect("Error during WebSocket handshake: Unexpected response code: 404");
+        BrowserErrors.Expect("Failed to start the transport 'WebSockets'");
+        await page.EvaluateAsync("() => document.documentElement.dataset.servedBeforeStop = 'yes'");
         var load = ReadLoad.RunAsync(cluster.NewProxyClient, ["/", "/api/v1/platforms"], clients: 4,
             duration: TimeSpan.FromSeconds(8), maxReadsPerClient: 20_000);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
@@ -103,7 +112,13 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         await a.Process.SendTerminateAsync();
         var reads = await load;
 
-        // The admin carries on through nginx, now on B: the same cookie, a new interactive session, one more save.
+        // The admin's page finds that its circuit is gone and reloads itself, now from B, and is interactive again.
+        // (Navigating before that reload would race it.)
+        await page.WaitForFunctionAsync(
+            "() => !document.documentElement.dataset.servedBeforeStop && document.querySelector('.admin-shell[data-interactive=true]')",
+            null, new() { Timeout = 30_000 });
+
+        // The admin carries on through nginx on B: the same cookie, a new interactive session, one more save.
         await FillColabIdleTimeoutAsync(page, 43);
         await SaveAsync(page);
         saves++;
@@ -147,7 +162,7 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
 
     private static async Task FillColabIdleTimeoutAsync(IPage page, int minutes)
     {
-        await page.GotoAsync("/admin/platforms/colab/edit?section=IdleTimeoutMinutes");
+        await page.GotoAsync("/admin/platforms/colab/edit?section=IdleTimeoutMinutes", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await WaitUntilInteractiveAsync(page);
         var text = minutes.ToString(CultureInfo.InvariantCulture);
         await page.GetByLabel("Idle timeout (min) – minimum").FillAsync(text);
@@ -235,5 +250,41 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
             : Path.Combine(AppContext.BaseDirectory, "TestResults");
         Directory.CreateDirectory(folder);
         return folder;
+    }
+}
+
+/// <summary>The page's requests that have started and not yet ended: what a page still waits for when it times out.</summary>
+internal sealed class UnfinishedRequests
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTime> _started = new();
+
+    private IPage? _page;
+
+    public void Watch(IPage page)
+    {
+        _page = page;
+        page.Request += (_, request) => _started[request] = DateTime.UtcNow;
+        page.RequestFinished += (_, request) => _started.TryRemove(request, out DateTime _);
+        page.RequestFailed += (_, request) => _started.TryRemove(request, out DateTime _);
+    }
+
+    public async Task<string> DescribeAsync()
+    {
+        var state = "";
+        if (_page is not null)
+        {
+            try
+            {
+                state = await _page.EvaluateAsync<string>("() => location.href + ' readyState=' + document.readyState");
+            }
+            catch (PlaywrightException failure)
+            {
+                state = "page state unreadable: " + failure.Message;
+            }
+        }
+
+        return $"--- the page: {state} ---\n--- requests of the page not ended ---\n" + string.Join("\n", _started
+            .OrderBy(entry => entry.Value)
+            .Select(entry => $"{entry.Value:HH:mm:ss.fff} {entry.Key.Method} {entry.Key.ResourceType} {entry.Key.Url}"));
     }
 }

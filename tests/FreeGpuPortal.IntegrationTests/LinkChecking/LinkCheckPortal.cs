@@ -13,22 +13,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FreeGpuPortal.IntegrationTests.LinkChecking;
 
 /// <summary>
-/// The real app (as <see cref="SecurityPortal"/>) with a three-second link timeout (short, yet long enough for a first request on a busy machine), and the link checker's real HTTP
+/// The real app (as <see cref="SecurityPortal"/>) with an eight-second link timeout, and the link checker's real HTTP
 /// handler fenced to loopback: a connection anywhere else fails before any packet leaves, so the seed's real sources
-/// read as unreachable and tests never contact the sites the catalog cites.
+/// read as unreachable and tests never contact the sites the catalog cites. The timeout is short enough that the tests
+/// of a slow page wait little, and long enough that a loopback page that answers at once is never taken for a slow
+/// one on a machine busy with the whole test run (three seconds once was not).
 /// </summary>
 public sealed class LinkCheckPortal() : SecurityPortal("Development", null, new Dictionary<string, string>
 {
-    ["LinkCheck:TimeoutSeconds"] = "3",
+    ["LinkCheck:TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
 })
 {
+    public const int TimeoutSeconds = 8;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services.AddHttpClient(LinkProbe.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() =>
             {
-                var handler = LinkCheckingExtensions.CreateHandler(new LinkCheckOptions { TimeoutSeconds = 3 });
+                var handler = LinkCheckingExtensions.CreateHandler(new LinkCheckOptions { TimeoutSeconds = TimeoutSeconds });
                 handler.ConnectCallback = LoopbackOnlyAsync;
                 return handler;
             }));
