@@ -98,10 +98,7 @@ public static class PlatformEndpoints
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var platform = await db.Platforms
             .AsNoTracking()
-            .AsSplitQuery()
-            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
-            .Include(p => p.Features).ThenInclude(f => f.Feature)
-            .Include(p => p.Sources)
+            .Whole()
             .FirstOrDefaultAsync(p => p.Slug == Slugs.Canonical(slug), cancellationToken);
 
         if (platform is null)

@@ -77,7 +77,7 @@ public sealed class CatalogAuditGuard : SaveChangesInterceptor
         {
             throw new InvalidOperationException(
                 "A save changed catalog platform rows without recording a CatalogChange for them. "
-                + "Write the catalog through CatalogEditor, which records who changed what and why.");
+                + "Add the entry HistoryWriter makes for each changed platform (CatalogEditor does), which records who changed what and why.");
         }
     }
 

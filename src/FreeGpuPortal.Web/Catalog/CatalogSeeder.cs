@@ -116,10 +116,7 @@ public sealed class CatalogSeeder(
         // A catalog from before history was kept: record each platform's values once, so every platform has a
         // history to revert to and a stamp that conflict detection can place.
         var withoutHistory = await db.Platforms
-            .AsSplitQuery()
-            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
-            .Include(p => p.Features).ThenInclude(f => f.Feature)
-            .Include(p => p.Sources)
+            .Whole()
             .Where(p => !db.CatalogChanges.Any(c => c.PlatformId == p.Id))
             .ToListAsync(cancellationToken);
         foreach (var platform in withoutHistory)
@@ -141,10 +138,7 @@ public sealed class CatalogSeeder(
     {
         var seedBySlug = seed.Platforms.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         var existing = await db.Platforms
-            .AsSplitQuery()
-            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
-            .Include(p => p.Features).ThenInclude(f => f.Feature)
-            .Include(p => p.Sources)
+            .Whole()
             .ToListAsync(cancellationToken);
         foreach (var platform in existing)
         {
@@ -164,34 +158,17 @@ public sealed class CatalogSeeder(
 
             PlatformEditMapping.Apply(after, platform, gpusBySlug, featuresByKey);
             platform.ConcurrencyStamp = Guid.NewGuid();
-            var change = CatalogEditor.NewChange(
-                platform, ChangeKind.Seed, Actor.System, new ChangeEvidence { EvidenceUrl = seedModel.Sources.FirstOrDefault()?.Url, Note = ChineseNote }, now);
-            change.Fields = [.. fields.Select(field => new CatalogFieldChange
-            {
-                Field = field.Name,
-                OldJson = field.Json(before),
-                OldDisplay = field.Display(before),
-                NewJson = field.Json(after),
-                NewDisplay = field.Display(after),
-            })];
-            db.CatalogChanges.Add(change);
+            db.CatalogChanges.Add(HistoryWriter.ForPlatform(
+                platform, ChangeKind.Seed, Actor.System, new ChangeEvidence { EvidenceUrl = seedModel.Sources.FirstOrDefault()?.Url, Note = ChineseNote },
+                now, before, after, fields));
         }
     }
 
-    private static CatalogChange HistoryEntry(Platform platform, string note, string? evidenceUrl, DateTime now)
-    {
-        var values = PlatformEditModel.From(platform);
-        var change = CatalogEditor.NewChange(
-            platform, ChangeKind.Seed, Actor.System, new ChangeEvidence { EvidenceUrl = evidenceUrl, Note = note }, now);
-        var empty = new PlatformEditModel();
-        change.Fields = [.. PlatformField.Changed(empty, values).Select(field => new CatalogFieldChange
-        {
-            Field = field.Name,
-            NewJson = field.Json(values),
-            NewDisplay = field.Display(values),
-        })];
-        return change;
-    }
+    /// <summary>A platform's first entry: every value it has, none before.</summary>
+    private static CatalogChange HistoryEntry(Platform platform, string note, string? evidenceUrl, DateTime now) =>
+        HistoryWriter.ForPlatform(
+            platform, ChangeKind.Seed, Actor.System, new ChangeEvidence { EvidenceUrl = evidenceUrl, Note = note }, now,
+            before: null, PlatformEditModel.From(platform));
 
     /// <summary>A new platform with the seed's values, through the same mapping every edit uses.</summary>
     private static Platform ToEntity(

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace FreeGpuPortal.Web.Catalog;
 
 /// <remarks>
@@ -57,4 +59,18 @@ public sealed class Platform
     public List<PlatformGpu> Gpus { get; set; } = [];
     public List<PlatformFeature> Features { get; set; } = [];
     public List<PlatformSource> Sources { get; set; } = [];
+}
+
+/// <summary>The one way to load platforms with everything a page, the API, the editor or the history needs of them.</summary>
+public static class WholePlatforms
+{
+    /// <summary>
+    /// Each platform with its GPU options and their models, its features and their definitions, and its sources; in
+    /// split queries, so the three collections are not multiplied into one another.
+    /// </summary>
+    public static IQueryable<Platform> Whole(this IQueryable<Platform> platforms) => platforms
+        .AsSplitQuery()
+        .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
+        .Include(p => p.Features).ThenInclude(f => f.Feature)
+        .Include(p => p.Sources);
 }

@@ -1,3 +1,4 @@
+using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
@@ -13,10 +14,7 @@ public static class CitedLinks
 {
     public static async Task<CitedLinkSet> ReadAsync(CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var platforms = await db.Platforms.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
-            .Include(p => p.Features).ThenInclude(f => f.Feature)
-            .Include(p => p.Sources)
+        var platforms = await db.Platforms.AsNoTracking().Whole()
             .ToListAsync(cancellationToken);
         var byPlatforms = new Dictionary<string, List<CitingPlatform>>(StringComparer.Ordinal);
         foreach (var platform in platforms.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))

@@ -8,7 +8,8 @@ namespace FreeGpuPortal.Tests.Architecture;
 /// <summary>
 /// The rules of the house's map (docs/architecture.md), read from the source itself: only the composition root
 /// (<c>Program.cs</c> and <c>Hosting/</c>) and the UI (<c>Components/</c>) may use <c>Components</c>; the hardware-report
-/// parser stands on the base class library alone, so it can be used and tested without the web.
+/// parser stands on the base class library alone, so it can be used and tested without the web; history entries are
+/// made in one place.
 /// </summary>
 public sealed partial class DependencyRulesTests
 {
@@ -58,6 +59,26 @@ public sealed partial class DependencyRulesTests
         {
             Directory.Delete(copy, recursive: true);
         }
+    }
+
+    [GeneratedRegex(@"new\s+(CatalogChange|CatalogFieldChange)\b|\b(CatalogChange|CatalogFieldChange)\s+\w+\s*=\s*new\s*\(")]
+    private static partial Regex MakesHistoryRows();
+
+    [Fact]
+    public void History_entries_are_made_in_HistoryWriter_alone()
+    {
+        var writer = Path.Combine("Catalog", "Editing", "HistoryWriter.cs");
+        var makers = Directory.EnumerateFiles(RepositoryPaths.WebProject, "*.cs", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(RepositoryPaths.WebProject, path))
+            .Where(relative => !relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(relative => MakesHistoryRows().IsMatch(File.ReadAllText(Path.Combine(RepositoryPaths.WebProject, relative))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal([writer], makers);
+        Assert.Matches(MakesHistoryRows(), "var change = new CatalogChange { Kind = kind };");
+        Assert.Matches(MakesHistoryRows(), "CatalogFieldChange row = new() { Field = name };");
     }
 
     [Fact]

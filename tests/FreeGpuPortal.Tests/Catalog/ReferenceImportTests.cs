@@ -1,7 +1,9 @@
 using System.Text.Json;
 
 using FreeGpuPortal.Tests.Support;
+using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog;
+using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Catalog.Transfer;
 
 namespace FreeGpuPortal.Tests.Catalog;
@@ -75,9 +77,9 @@ public sealed class ReferenceImportTests
     {
         var change = Assert.Single(ReferenceImport.Changes(P100, P100 with { MemoryGb = 12 }));
 
-        var created = change.ToFieldChange(FreeGpuPortal.Web.Auditing.ChangeKind.Create);
-        var deleted = change.ToFieldChange(FreeGpuPortal.Web.Auditing.ChangeKind.Delete);
-        var edited = change.ToFieldChange();
+        var created = HistoryWriter.FieldRow(change, ChangeKind.Create);
+        var deleted = HistoryWriter.FieldRow(change, ChangeKind.Delete);
+        var edited = HistoryWriter.FieldRow(change, ChangeKind.Edit);
 
         Assert.Equal((null, null, "12"), (created.OldJson, created.OldDisplay, created.NewJson));
         Assert.Equal(("16", null, null), (deleted.OldJson, deleted.NewJson, deleted.NewDisplay));

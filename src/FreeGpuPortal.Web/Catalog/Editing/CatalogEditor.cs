@@ -279,11 +279,7 @@ public sealed class CatalogEditor(
 
     private DateOnly Today => DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
 
-    private static IQueryable<Platform> Platforms(CatalogDbContext db) => db.Platforms
-        .AsSplitQuery()
-        .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
-        .Include(p => p.Features).ThenInclude(f => f.Feature)
-        .Include(p => p.Sources);
+    private static IQueryable<Platform> Platforms(CatalogDbContext db) => db.Platforms.Whole();
 
     /// <summary>A refusal of one field, in the language of the request.</summary>
     private EditResult.ValidationFailed Error(string key, string messageKey, params object[] arguments) =>
@@ -362,16 +358,8 @@ public sealed class CatalogEditor(
         PlatformEditMapping.Apply(after, platform, gpuModels, features);
         platform.ConcurrencyStamp = Guid.NewGuid();
 
-        var entry = NewChange(platform, kind, actor, evidence, timeProvider.GetUtcNow().UtcDateTime);
+        var entry = HistoryWriter.ForPlatform(platform, kind, actor, evidence, timeProvider.GetUtcNow().UtcDateTime, before, after, changed);
         entry.RevertOfChangeId = revertOf;
-        entry.Fields = [.. changed.Select(field => new CatalogFieldChange
-        {
-            Field = field.Name,
-            OldJson = before is null ? null : field.Json(before),
-            OldDisplay = before is null ? null : field.Display(before),
-            NewJson = field.Json(after),
-            NewDisplay = field.Display(after),
-        })];
         db.CatalogChanges.Add(entry);
 
         try
@@ -399,38 +387,6 @@ public sealed class CatalogEditor(
             entry.Id, kind, platform.Slug, actor.UserId, string.Join(",", entry.Fields.Select(f => f.Field)));
         return new EditResult.Success(platform.Id, platform.Slug, platform.ConcurrencyStamp, entry.Id);
     }
-
-    /// <summary>A history entry for a platform (tracked or being added), stamped with the platform's new stamp.</summary>
-    internal static CatalogChange NewChange(Platform platform, ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc)
-    {
-        var change = NewEntry(kind, actor, evidence, atUtc, platform.ConcurrencyStamp);
-        change.Platform = platform;
-        change.PlatformId = platform.Id;
-        return change;
-    }
-
-    /// <summary>
-    /// A GPU model's own history entry, stamped with the model's new stamp. The platforms offering the model get
-    /// entries of their own (<see cref="NewChange"/>) with the same fields, marked with the model's slug.
-    /// </summary>
-    internal static CatalogChange NewGpuModelChange(GpuModel model, ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc)
-    {
-        var change = NewEntry(kind, actor, evidence, atUtc, model.ConcurrencyStamp);
-        change.GpuModelSlug = model.Slug;
-        return change;
-    }
-
-    private static CatalogChange NewEntry(ChangeKind kind, Actor actor, ChangeEvidence evidence, DateTime atUtc, Guid stampAfter) => new()
-    {
-        Kind = kind,
-        ActorUserId = actor.UserId,
-        ActorDisplayName = actor.DisplayName,
-        AtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc),
-        EvidenceUrl = evidence.EvidenceUrl,
-        Note = evidence.Note,
-        SuggestionId = evidence.SuggestionId,
-        ConcurrencyStampAfter = stampAfter,
-    };
 
     /// <summary>
     /// Marks the visitor's suggestion this change accepts as accepted, in the change's own save: it is accepted when,

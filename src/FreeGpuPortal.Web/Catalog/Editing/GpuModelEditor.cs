@@ -192,15 +192,11 @@ public sealed class GpuModelEditor(
         IReadOnlyList<Platform> offeringPlatforms, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var entry = CatalogEditor.NewGpuModelChange(entity, kind, actor, evidence, now);
-        entry.Fields = [.. changes.Select(c => c.ToFieldChange(kind))];
+        var entry = HistoryWriter.ForGpuModel(entity, kind, actor, evidence, now, changes);
         db.CatalogChanges.Add(entry);
         foreach (var platform in offeringPlatforms)
         {
-            var copy = CatalogEditor.NewChange(platform, kind, actor, evidence, now);
-            copy.GpuModelSlug = entity.Slug;
-            copy.Fields = [.. changes.Select(c => c.ToFieldChange(kind))];
-            db.CatalogChanges.Add(copy);
+            db.CatalogChanges.Add(HistoryWriter.ForPlatform(platform, kind, actor, evidence, now, changes, entity.Slug));
         }
 
         try

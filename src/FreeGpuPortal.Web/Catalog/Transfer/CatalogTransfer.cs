@@ -214,9 +214,7 @@ public sealed class CatalogTransfer(
             {
                 ReferenceImport.Apply(model, normalized);
                 model.ConcurrencyStamp = Guid.NewGuid();
-                var modelEntry = CatalogEditor.NewGpuModelChange(model, ChangeKind.Edit, actor, evidence, now);
-                modelEntry.Fields = [.. changes.Select(c => c.ToFieldChange())];
-                db.CatalogChanges.Add(modelEntry);
+                db.CatalogChanges.Add(HistoryWriter.ForGpuModel(model, ChangeKind.Edit, actor, evidence, now, changes));
                 platforms.Where(p => p.Gpus.Any(g => g.GpuModelId == model.Id)).ToList().ForEach(p => fields[p.Id].AddRange(changes));
                 changed++;
             }
@@ -229,9 +227,7 @@ public sealed class CatalogTransfer(
 
         foreach (var platform in platforms.Where(p => fields[p.Id].Count > 0))
         {
-            var entry = CatalogEditor.NewChange(platform, ChangeKind.Edit, actor, evidence, now);
-            entry.Fields = [.. fields[platform.Id].Select(c => c.ToFieldChange())];
-            db.CatalogChanges.Add(entry);
+            db.CatalogChanges.Add(HistoryWriter.ForPlatform(platform, ChangeKind.Edit, actor, evidence, now, fields[platform.Id]));
         }
 
         await db.SaveChangesAsync(cancellationToken);
