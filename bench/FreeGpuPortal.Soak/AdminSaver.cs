@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using FreeGpuPortal.Testing;
+
 using Microsoft.Playwright;
 
 namespace FreeGpuPortal.Soak;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
 using FreeGpuPortal.Web.Accounts;
@@ -199,44 +198,4 @@ public sealed class CapturedLog : ILogEventSink
     /// <summary>The whole event as text: message, exception and every property, to search for leaks.</summary>
     public static string Everything(LogEvent e) =>
         e.RenderMessage() + " " + e.Exception + " " + string.Join(" ", e.Properties.Select(p => $"{p.Key}={p.Value}"));
-}
-
-/// <summary>RFC 6238 codes as an authenticator app computes them (SHA-1, 30 s, 6 digits) from Identity's base32 key.</summary>
-public static class Totp
-{
-    public static string Code(string base32Key, DateTimeOffset? at = null)
-    {
-        var key = Base32(base32Key);
-        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
-        var message = BitConverter.GetBytes(counter);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(message);
-        }
-
-        var hash = HMACSHA1.HashData(key, message);
-        var offset = hash[^1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = 0;
-        var value = 0;
-        var output = new List<byte>();
-        foreach (var c in text.TrimEnd('=').ToUpperInvariant())
-        {
-            value = (value << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                output.Add((byte)(value >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. output];
-    }
 }

@@ -1,17 +1,17 @@
 using System.Security.Cryptography;
 
-namespace FreeGpuPortal.BrowserTests.Published;
+namespace FreeGpuPortal.Testing;
 
 /// <summary>
 /// RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes
-/// them from the shared key the account page shows.
+/// them from the shared key the account page shows. One copy for the tests and the soak bench.
 /// </summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset time)
+    public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var key = Base32Decode(base32Key);
-        var counter = time.ToUnixTimeSeconds() / 30;
+        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
         Span<byte> message = stackalloc byte[8];
         for (var i = 7; i >= 0; i--)
         {
