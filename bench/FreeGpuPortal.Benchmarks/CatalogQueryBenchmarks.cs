@@ -74,13 +74,16 @@ public static class SyntheticCatalog
                 Status = random.Next(20) == 0 ? PlatformStatus.Discontinued : PlatformStatus.Active,
                 Gpus = [.. Gpus.OrderBy(_ => random.Next()).Take(random.Next(1, 4))
                     .Select(g => new GpuOptionSummary(g.Slug, g.Name, g.Memory, 1, null, null, null, null))],
-                CpuCount = Maybe(2, 16),
-                RamGb = Maybe(8, 64),
-                StorageGb = Maybe(5, 100),
-                MaxSessionHours = Maybe(1, 24),
-                IdleTimeoutMinutes = idle,
+                Specs = new Dictionary<SpecDefinition, SpecValue>
+                {
+                    [Specs.CpuCount] = Maybe(2, 16),
+                    [Specs.RamGb] = Maybe(8, 64),
+                    [Specs.StorageGb] = Maybe(5, 100),
+                    [Specs.MaxSessionHours] = Maybe(1, 24),
+                    [Specs.IdleTimeoutMinutes] = idle,
+                    [Specs.WeeklyGpuHours] = quotaKind == WeeklyQuotaKind.Limited ? Maybe(10, 50) : SpecValue.Unknown(),
+                },
                 WeeklyQuotaKind = quotaKind,
-                WeeklyGpuHours = quotaKind == WeeklyQuotaKind.Limited ? Maybe(10, 50) : SpecValue.Unknown(),
                 Features = [.. FeatureKeys.Where(_ => random.Next(2) == 0).Select(k => new FeatureSummary(k, k, true, null, null, null, null))],
                 LastVerifiedOn = random.Next(3) == 0 ? null : new DateOnly(2026, 1, 1).AddDays(random.Next(300)),
             };

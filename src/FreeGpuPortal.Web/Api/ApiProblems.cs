@@ -72,7 +72,7 @@ public static class ApiProblems
         QueryProblem.TooLong => $"'{notice.Value}' is too long (at most {PlatformQueryParser.MaxTextLength} characters)",
         QueryProblem.UnknownValue => $"'{notice.Value}' is not one of: {string.Join(", ", AllowedValues(notice.Parameter))}",
         QueryProblem.UnknownSortKey =>
-            $"'{notice.Value}' is not a sort key; one of: {string.Join(", ", Enum.GetValues<SortKey>().Select(PlatformQuery.SortKeyName))}, optionally prefixed with '-'",
+            $"'{notice.Value}' is not a sort key; one of: {string.Join(", ", SortKey.All.Select(k => k.Name))}, optionally prefixed with '-'",
         QueryProblem.UnknownFeature => $"'{notice.Value}' is not a known feature; known: {string.Join(", ", snapshot.Features.Select(f => f.Key))}",
         QueryProblem.Repeated => $"given more than once ('{notice.Value}' too); give it once",
         _ => $"'{notice.Value}' cannot be used",

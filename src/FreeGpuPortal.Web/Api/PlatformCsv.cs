@@ -20,20 +20,55 @@ public static class PlatformCsv
 {
     public const string FileName = "free-gpu-platforms.csv";
 
+    /// <summary>
+    /// The header row: each spec of the registry gives its "min" and "max" columns (with the plain fields read as part
+    /// of it: the CPU model, the storage note, the quota's kind and reset rule) and, at the end, its source and as-of.
+    /// </summary>
     public static IReadOnlyList<string> Headers { get; } =
     [
         "Slug", "Name", "Vendor", "Status", "Renamed to", "GPU models",
         "GPU memory min (GB)", "GPU memory max (GB)",
-        "CPUs min", "CPUs max", "CPU model",
-        "RAM min (GB)", "RAM max (GB)",
-        "Storage min (GB)", "Storage max (GB)", "Storage note",
-        "Max session min (h)", "Max session max (h)",
-        "Idle timeout min (min)", "Idle timeout max (min)",
-        "Weekly quota", "Weekly GPU hours min (h)", "Weekly GPU hours max (h)", "Weekly quota reset",
+        .. Specs.All.SelectMany(ValueHeaders),
         "Features", "Pros", "Cons", "Last verified", "Page",
-        "GPU source", "GPU as of", "CPU source", "CPU as of", "RAM source", "RAM as of", "Storage source", "Storage as of",
-        "Max session source", "Max session as of", "Idle timeout source", "Idle timeout as of", "Weekly quota source", "Weekly quota as of",
+        "GPU source", "GPU as of",
+        .. Specs.All.SelectMany(s => new[] { $"{s.CsvSourceName} source", $"{s.CsvSourceName} as of" }),
     ];
+
+    private static IEnumerable<string> ValueHeaders(SpecDefinition spec)
+    {
+        var unit = spec.CsvUnit is null ? "" : $" ({spec.CsvUnit})";
+        return spec.Display switch
+        {
+            SpecDisplay.CpuCount => [$"{spec.CsvName} min{unit}", $"{spec.CsvName} max{unit}", "CPU model"],
+            SpecDisplay.Storage => [$"{spec.CsvName} min{unit}", $"{spec.CsvName} max{unit}", "Storage note"],
+            SpecDisplay.WeeklyQuota => ["Weekly quota", $"{spec.CsvName} min{unit}", $"{spec.CsvName} max{unit}", "Weekly quota reset"],
+            _ => [$"{spec.CsvName} min{unit}", $"{spec.CsvName} max{unit}"],
+        };
+    }
+
+    /// <summary>A spec's value columns, in the order of <see cref="ValueHeaders"/>.</summary>
+    private static IEnumerable<string?> Values(SpecDefinition spec, PlatformSummary platform, Func<string?, string?, string?> text)
+    {
+        var value = platform[spec];
+        return spec.Display switch
+        {
+            SpecDisplay.CpuCount => [Number(value.Guaranteed), Number(value.Possible), platform.CpuModel],
+            SpecDisplay.Storage => [Number(value.Guaranteed), Number(value.Possible), text(platform.StorageNote, platform.StorageNoteZh)],
+            SpecDisplay.WeeklyQuota =>
+            [
+                platform.WeeklyQuotaKind switch
+                {
+                    WeeklyQuotaKind.Limited => "limited",
+                    WeeklyQuotaKind.NoQuota => "no quota",
+                    _ => null,
+                },
+                platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited ? Number(value.Guaranteed) : null,
+                platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited ? Number(value.Possible) : null,
+                text(platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh),
+            ],
+            _ => [Number(value.Guaranteed), Number(value.Possible)],
+        };
+    }
 
     /// <summary>The byte order mark the file starts with.</summary>
     public static ReadOnlySpan<byte> ByteOrderMark => Encoding.UTF8.Preamble;
@@ -53,7 +88,6 @@ public static class PlatformCsv
         foreach (var platform in rows)
         {
             var text = texts.GetValueOrDefault(platform.Id);
-            var limited = platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited;
             AppendRecord(csv,
             [
                 platform.Slug,
@@ -63,31 +97,14 @@ public static class PlatformCsv
                 platform.Status == PlatformStatus.Renamed ? platform.SuccessorSlug : null,
                 string.Join("; ", platform.Gpus.Select(g => g.Name)),
                 Number(platform.GpuMemoryGuaranteedGb), Number(platform.GpuMemoryPossibleGb),
-                Number(platform.CpuCount.Guaranteed), Number(platform.CpuCount.Possible), platform.CpuModel,
-                Number(platform.RamGb.Guaranteed), Number(platform.RamGb.Possible),
-                Number(platform.StorageGb.Guaranteed), Number(platform.StorageGb.Possible), Text(platform.StorageNote, platform.StorageNoteZh),
-                Number(platform.MaxSessionHours.Guaranteed), Number(platform.MaxSessionHours.Possible),
-                Number(platform.IdleTimeoutMinutes.Guaranteed), Number(platform.IdleTimeoutMinutes.Possible),
-                platform.WeeklyQuotaKind switch
-                {
-                    WeeklyQuotaKind.Limited => "limited",
-                    WeeklyQuotaKind.NoQuota => "no quota",
-                    _ => null,
-                },
-                limited ? Number(platform.WeeklyGpuHours.Guaranteed) : null,
-                limited ? Number(platform.WeeklyGpuHours.Possible) : null,
-                Text(platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh),
+                .. Specs.All.SelectMany(s => Values(s, platform, Text)),
                 string.Join("; ", platform.Features.Where(f => f.Available).Select(f => Text(f.Name, f.NameZh) ?? f.Name)),
                 text is null ? null : List(text.Pros, text.ProsZh),
                 text is null ? null : List(text.Cons, text.ConsZh),
                 platform.LastVerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 PlatformDtoMapper.PageLink(platform.Slug, siteBase),
                 .. Citation(platform.Gpus.FirstOrDefault() is { } gpu ? (gpu.SourceUrl, gpu.SourceTitle, gpu.AsOf) : null),
-                .. Citation(platform.CpuCount), .. Citation(platform.RamGb), .. Citation(platform.StorageGb),
-                .. Citation(platform.MaxSessionHours), .. Citation(platform.IdleTimeoutMinutes),
-                .. (platform.WeeklyQuotaKind == WeeklyQuotaKind.Unknown
-                    ? [null, null]
-                    : Citation((platform.WeeklyGpuHours.SourceUrl, platform.WeeklyGpuHours.SourceTitle, platform.WeeklyGpuHours.AsOf))),
+                .. Specs.All.SelectMany(s => Citation(s, platform)),
             ]);
         }
 
@@ -129,8 +146,8 @@ public static class PlatformCsv
 
     private static string? Number(double? value) => PlatformQuery.FormatNumber(value);
 
-    private static string?[] Citation(SpecValue value) =>
-        value.IsKnown ? Citation((value.SourceUrl, value.SourceTitle, value.AsOf)) : [null, null];
+    private static string?[] Citation(SpecDefinition spec, PlatformSummary platform) =>
+        spec.IsStated(platform) && platform[spec] is var value ? Citation((value.SourceUrl, value.SourceTitle, value.AsOf)) : [null, null];
 
     /// <summary>The source (URL, or title without one) and the ISO as-of date of one value.</summary>
     private static string?[] Citation((string? Url, string? Title, DateOnly? AsOf)? citation) => citation is { } c

@@ -27,7 +27,7 @@ public static class PlatformDtoMapper
     {
         var fallbacks = new FallbackTexts(language);
         string? Text(string pointer, string? english, string? chinese) => fallbacks.Text(pointer, english, chinese);
-        SpecRangeDto Range(string pointer, SpecValue value) => PlatformDtoMapper.Range(pointer, value, fallbacks, sourceTitles);
+        SpecRangeDto Range(SpecDefinition spec) => PlatformDtoMapper.Range("/" + spec.JsonName, platform[spec], fallbacks, sourceTitles);
         SourceDto? Source(string pointer, string? url, string? title) => Cited(pointer, url, title, fallbacks, sourceTitles);
         var firstGpu = platform.Gpus.FirstOrDefault();
         return new PlatformDto
@@ -46,13 +46,13 @@ public static class PlatformDtoMapper
             GpuOptions = [.. platform.Gpus.Select((g, i) => new GpuOptionDto(
                 g.Slug, g.Name, g.MemoryGb, g.GpusPerSession, Text($"/gpuOptions/{i}/note", g.Note, g.NoteZh),
                 Source($"/gpuOptions/{i}/source", g.SourceUrl, g.SourceTitle), g.AsOf))],
-            CpuCount = Range("/cpuCount", platform.CpuCount),
+            CpuCount = Range(Specs.CpuCount),
             CpuModel = platform.CpuModel,
-            RamGb = Range("/ramGb", platform.RamGb),
-            StorageGb = Range("/storageGb", platform.StorageGb),
+            RamGb = Range(Specs.RamGb),
+            StorageGb = Range(Specs.StorageGb),
             StorageNote = Text("/storageNote", platform.StorageNote, platform.StorageNoteZh),
-            MaxSessionHours = Range("/maxSessionHours", platform.MaxSessionHours),
-            IdleTimeoutMinutes = Range("/idleTimeoutMinutes", platform.IdleTimeoutMinutes),
+            MaxSessionHours = Range(Specs.MaxSessionHours),
+            IdleTimeoutMinutes = Range(Specs.IdleTimeoutMinutes),
             WeeklyQuotaKind = platform.WeeklyQuotaKind switch
             {
                 WeeklyQuotaKind.Limited => WeeklyQuotaKindDto.Limited,
@@ -61,8 +61,8 @@ public static class PlatformDtoMapper
             },
             // Hours only mean something for a limited quota; for "no quota" the value keeps its citation only.
             WeeklyGpuHours = platform.WeeklyQuotaKind == WeeklyQuotaKind.Limited
-                ? Range("/weeklyGpuHours", platform.WeeklyGpuHours)
-                : Range("/weeklyGpuHours", platform.WeeklyGpuHours) with { Min = null, Max = null },
+                ? Range(Specs.WeeklyGpuHours)
+                : Range(Specs.WeeklyGpuHours) with { Min = null, Max = null },
             WeeklyQuotaResetRule = Text("/weeklyQuotaResetRule", platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh),
             Features = [.. platform.Features.Select((f, i) => new FeatureDto(
                 f.Key, Text($"/features/{i}/name", f.Name, f.NameZh) ?? f.Name, f.Available, Text($"/features/{i}/note", f.Note, f.NoteZh),

@@ -9,7 +9,7 @@ namespace FreeGpuPortal.Web.Api;
 public static class PlatformQueryParameters
 {
     public static IReadOnlyList<string> SortValues { get; } =
-        [.. Enum.GetValues<SortKey>().SelectMany(k => new[] { PlatformQuery.SortKeyName(k), "-" + PlatformQuery.SortKeyName(k) })];
+        [.. SortKey.All.SelectMany(k => new[] { k.Name, "-" + k.Name })];
 
     public static IReadOnlyList<ApiParameterDoc> All { get; } =
     [
@@ -22,15 +22,8 @@ public static class PlatformQueryParameters
         new(PlatformQuery.GpuMemoryModeParameter, ApiParameterKind.Choice,
             "guaranteed: every GPU the platform may assign has the memory (filter and sort use the minimum); possible: at least one does (they use the maximum).",
             "possible", ["guaranteed", "possible"], "guaranteed"),
-        new(PlatformQuery.MinSessionHoursParameter, ApiParameterKind.Number,
-            "Maximum execution time per session at least this many hours (compared by the guaranteed end of a range).",
-            "9", []),
-        new(PlatformQuery.MinIdleMinutesParameter, ApiParameterKind.Number,
-            "Idle timeout at least this many minutes (longer is better for the user).",
-            "30", []),
-        new(PlatformQuery.MinWeeklyGpuHoursParameter, ApiParameterKind.Number,
-            "At least this many GPU hours a week. A platform with no weekly quota counts as unlimited and always matches.",
-            "30", []),
+        .. PlatformQuery.FilterableSpecs.Select(spec => new ApiParameterDoc(
+            spec.FilterParameter!, ApiParameterKind.Number, spec.FilterDescription!, spec.FilterExample!, [])),
         new(PlatformQuery.FeaturesParameter, ApiParameterKind.CommaList,
             "Comma-separated feature keys the platform must all offer, e.g. private-notebooks,background-execution,tpu. May also be repeated. Each platform's features list its keys.",
             "private-notebooks,background-execution", []),

@@ -38,17 +38,10 @@ public sealed class CatalogFreshness(TimeProvider clock, IOptions<CatalogOptions
     /// <summary>Every stated value of a platform that carries a citation: known spec values, GPU options, stated features.</summary>
     private static IEnumerable<Citation> Citations(PlatformSummary platform)
     {
-        foreach (var spec in new[] { platform.CpuCount, platform.RamGb, platform.StorageGb, platform.MaxSessionHours, platform.IdleTimeoutMinutes })
+        foreach (var spec in Specs.All.Where(s => s.IsStated(platform)))
         {
-            if (spec.IsKnown)
-            {
-                yield return new Citation(spec.SourceUrl, spec.SourceTitle, spec.AsOf);
-            }
-        }
-
-        if (platform.WeeklyQuotaKind != WeeklyQuotaKind.Unknown)
-        {
-            yield return new Citation(platform.WeeklyGpuHours.SourceUrl, platform.WeeklyGpuHours.SourceTitle, platform.WeeklyGpuHours.AsOf);
+            var value = platform[spec];
+            yield return new Citation(value.SourceUrl, value.SourceTitle, value.AsOf);
         }
 
         foreach (var gpu in platform.Gpus)

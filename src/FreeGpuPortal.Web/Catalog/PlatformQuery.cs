@@ -14,9 +14,6 @@ public sealed record PlatformQuery
     public const string TextParameter = "q";
     public const string MinGpuMemoryParameter = "minGpuMemoryGb";
     public const string GpuMemoryModeParameter = "gpuMemory";
-    public const string MinSessionHoursParameter = "minSessionHours";
-    public const string MinIdleMinutesParameter = "minIdleMinutes";
-    public const string MinWeeklyGpuHoursParameter = "minWeeklyGpuHours";
     public const string FeaturesParameter = "features";
     public const string StatusParameter = "status";
     public const string SortParameter = "sort";
@@ -26,9 +23,9 @@ public sealed record PlatformQuery
     public string? Text { get; init; }
     public double? MinGpuMemoryGb { get; init; }
     public GpuMemoryMode GpuMemoryMode { get; init; } = GpuMemoryMode.Guaranteed;
-    public double? MinSessionHours { get; init; }
-    public double? MinIdleMinutes { get; init; }
-    public double? MinWeeklyGpuHours { get; init; }
+
+    /// <summary>The spec filters: at least this much of each spec whose <see cref="SpecDefinition.FilterParameter"/> is given.</summary>
+    public SpecMinimums Minimums { get; init; } = SpecMinimums.None;
     public IReadOnlyList<string> Features { get; init; } = [];
     public bool IncludeRetired { get; init; }
     public PlatformSort Sort { get; init; } = PlatformSort.Default;
@@ -37,8 +34,16 @@ public sealed record PlatformQuery
 
     /// <summary>How many filters narrow the list: the search text, each minimum and each required feature.</summary>
     public int ActiveFilterCount =>
-        (Text is not null ? 1 : 0) + (MinGpuMemoryGb is not null ? 1 : 0) + (MinSessionHours is not null ? 1 : 0)
-        + (MinIdleMinutes is not null ? 1 : 0) + (MinWeeklyGpuHours is not null ? 1 : 0) + Features.Count;
+        (Text is not null ? 1 : 0) + (MinGpuMemoryGb is not null ? 1 : 0) + Minimums.Count + Features.Count;
+
+    /// <summary>The specs visitors can filter by, in the order the filter panel and the query string give them.</summary>
+    public static IReadOnlyList<SpecDefinition> FilterableSpecs { get; } = [.. Specs.All.Where(s => s.FilterParameter is not null).OrderBy(s => s.SortRank)];
+
+    /// <summary>The minimum asked of <paramref name="spec"/>, or null.</summary>
+    public double? Minimum(SpecDefinition spec) => Minimums[spec];
+
+    /// <summary>The query with the minimum of <paramref name="spec"/> set, or removed when null.</summary>
+    public PlatformQuery WithMinimum(SpecDefinition spec, double? minimum) => this with { Minimums = Minimums.With(spec, minimum) };
 
     public IReadOnlyList<PlatformSummary> Apply(IEnumerable<PlatformSummary> platforms)
     {
@@ -51,9 +56,7 @@ public sealed record PlatformQuery
         (IncludeRetired || !platform.Status.IsRetired())
         && MatchesText(platform)
         && AtLeast(GpuMemoryGb(platform), MinGpuMemoryGb)
-        && AtLeast(platform.MaxSessionHours.Guaranteed, MinSessionHours)
-        && AtLeast(platform.IdleTimeoutMinutes.Guaranteed, MinIdleMinutes)
-        && AtLeast(WeeklyGpuHours(platform), MinWeeklyGpuHours)
+        && Minimums.All(m => AtLeast(Comparable(platform, m.Spec), m.Minimum))
         && Features.All(platform.Offers);
 
     /// <summary>Orders two platforms by the sort key; unknown values go last in both directions, ties by name.</summary>
@@ -70,7 +73,7 @@ public sealed record PlatformQuery
         }
 
         var direction = Sort.Descending ? -1 : 1;
-        if (Sort.Key == SortKey.Name)
+        if (Sort.Key == SortKey.ByName)
         {
             var byName = CompareNames(x, y) * direction;
             return byName != 0 ? byName : string.CompareOrdinal(x.Slug, y.Slug);
@@ -96,16 +99,18 @@ public sealed record PlatformQuery
     /// <summary>The value a platform is sorted by for the current sort key; null when unknown.</summary>
     public double? SortValue(PlatformSummary platform) => Sort.Key switch
     {
-        SortKey.GpuMemoryGb => GpuMemoryGb(platform),
-        SortKey.SessionHours => platform.MaxSessionHours.Guaranteed,
-        SortKey.IdleMinutes => platform.IdleTimeoutMinutes.Guaranteed,
-        SortKey.WeeklyGpuHours => WeeklyGpuHours(platform),
-        SortKey.CpuCores => platform.CpuCount.Guaranteed,
-        SortKey.RamGb => platform.RamGb.Guaranteed,
-        SortKey.StorageGb => platform.StorageGb.Guaranteed,
-        SortKey.LastVerified => platform.LastVerifiedOn?.DayNumber,
+        { Spec: { } spec } => Comparable(platform, spec),
+        _ when Sort.Key == SortKey.GpuMemoryGb => GpuMemoryGb(platform),
+        _ when Sort.Key == SortKey.LastVerified => platform.LastVerifiedOn?.DayNumber,
         _ => null,
     };
+
+    /// <summary>
+    /// The number a spec is compared by, in filters and sorting alike: a range by its guaranteed end; the weekly quota
+    /// by <see cref="WeeklyGpuHours"/>. Null when unknown.
+    /// </summary>
+    public static double? Comparable(PlatformSummary platform, SpecDefinition spec) =>
+        spec.Display == SpecDisplay.WeeklyQuota ? WeeklyGpuHours(platform) : platform[spec].Guaranteed;
 
     public double? GpuMemoryGb(PlatformSummary platform) =>
         GpuMemoryMode == GpuMemoryMode.Possible ? platform.GpuMemoryPossibleGb : platform.GpuMemoryGuaranteedGb;
@@ -114,7 +119,7 @@ public sealed record PlatformQuery
     public static double? WeeklyGpuHours(PlatformSummary platform) => platform.WeeklyQuotaKind switch
     {
         WeeklyQuotaKind.NoQuota => double.PositiveInfinity,
-        WeeklyQuotaKind.Limited => platform.WeeklyGpuHours.Guaranteed,
+        WeeklyQuotaKind.Limited => platform[Specs.WeeklyGpuHours].Guaranteed,
         _ => null,
     };
 
@@ -137,9 +142,11 @@ public sealed record PlatformQuery
         Add(TextParameter, Text);
         Add(MinGpuMemoryParameter, FormatNumber(MinGpuMemoryGb));
         Add(GpuMemoryModeParameter, GpuMemoryMode == GpuMemoryMode.Possible ? "possible" : null);
-        Add(MinSessionHoursParameter, FormatNumber(MinSessionHours));
-        Add(MinIdleMinutesParameter, FormatNumber(MinIdleMinutes));
-        Add(MinWeeklyGpuHoursParameter, FormatNumber(MinWeeklyGpuHours));
+        foreach (var spec in FilterableSpecs)
+        {
+            Add(spec.FilterParameter!, FormatNumber(Minimum(spec)));
+        }
+
         Add(FeaturesParameter, Features.Count > 0 ? string.Join(',', Features) : null);
         Add(StatusParameter, IncludeRetired ? "all" : null);
         Add(SortParameter, Sort == PlatformSort.Default ? null : Sort.ToParameter());
@@ -163,20 +170,6 @@ public sealed record PlatformQuery
 
         return builder.ToString();
     }
-
-    public static string SortKeyName(SortKey key) => key switch
-    {
-        SortKey.Name => "name",
-        SortKey.GpuMemoryGb => "gpuMemoryGb",
-        SortKey.SessionHours => "sessionHours",
-        SortKey.IdleMinutes => "idleMinutes",
-        SortKey.WeeklyGpuHours => "weeklyGpuHours",
-        SortKey.CpuCores => "cpuCores",
-        SortKey.RamGb => "ramGb",
-        SortKey.StorageGb => "storageGb",
-        SortKey.LastVerified => "lastVerified",
-        _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
-    };
 
     public static string? FormatNumber(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 

@@ -14,7 +14,7 @@ public static class PlatformQueryParser
     public const int MaxTextLength = 200;
 
     private static readonly Dictionary<string, SortKey> SortKeys =
-        Enum.GetValues<SortKey>().ToDictionary(PlatformQuery.SortKeyName, k => k, StringComparer.OrdinalIgnoreCase);
+        SortKey.All.ToDictionary(k => k.Name, k => k, StringComparer.OrdinalIgnoreCase);
 
     public static ParsedPlatformQuery Parse(
         IEnumerable<KeyValuePair<string, StringValues>> parameters, IReadOnlySet<string> knownFeatureKeys)
@@ -89,10 +89,11 @@ public static class PlatformQueryParser
         {
             Text = string.IsNullOrWhiteSpace(text) ? null : text,
             MinGpuMemoryGb = Number(PlatformQuery.MinGpuMemoryParameter),
-            MinSessionHours = Number(PlatformQuery.MinSessionHoursParameter),
-            MinIdleMinutes = Number(PlatformQuery.MinIdleMinutesParameter),
-            MinWeeklyGpuHours = Number(PlatformQuery.MinWeeklyGpuHoursParameter),
         };
+        foreach (var spec in PlatformQuery.FilterableSpecs)
+        {
+            query = query.WithMinimum(spec, Number(spec.FilterParameter!));
+        }
 
         var mode = Single(PlatformQuery.GpuMemoryModeParameter);
         if (mode is not null)

@@ -2,7 +2,7 @@ namespace FreeGpuPortal.Web.Catalog;
 
 public sealed record PlatformSort(SortKey Key, bool Descending)
 {
-    public static readonly PlatformSort Default = new(SortKey.Name, false);
+    public static readonly PlatformSort Default = new(SortKey.ByName, false);
 
-    public string ToParameter() => (Descending ? "-" : "") + PlatformQuery.SortKeyName(Key);
+    public string ToParameter() => (Descending ? "-" : "") + Key.Name;
 }

@@ -15,16 +15,14 @@ public sealed record PlatformSummary
     public required IReadOnlyList<GpuOptionSummary> Gpus { get; init; }
     public string? GpuAvailabilityNote { get; init; }
     public string? GpuAvailabilityNoteZh { get; init; }
-    public required SpecValue CpuCount { get; init; }
+
+    /// <summary>Every spec value of the registry (<see cref="Specs"/>), each its own copy; read with the indexer.</summary>
+    public required IReadOnlyDictionary<SpecDefinition, SpecValue> Specs { get; init; }
+
     public string? CpuModel { get; init; }
-    public required SpecValue RamGb { get; init; }
-    public required SpecValue StorageGb { get; init; }
     public string? StorageNote { get; init; }
     public string? StorageNoteZh { get; init; }
-    public required SpecValue MaxSessionHours { get; init; }
-    public required SpecValue IdleTimeoutMinutes { get; init; }
     public WeeklyQuotaKind WeeklyQuotaKind { get; init; }
-    public required SpecValue WeeklyGpuHours { get; init; }
     public string? WeeklyQuotaResetRule { get; init; }
     public string? WeeklyQuotaResetRuleZh { get; init; }
     public required IReadOnlyList<FeatureSummary> Features { get; init; }
@@ -36,6 +34,13 @@ public sealed record PlatformSummary
 
     /// <summary>The most memory one of its GPUs has.</summary>
     public double? GpuMemoryPossibleGb => Gpus.Max(g => g.MemoryGb);
+
+    /// <summary>The value of <paramref name="spec"/>: unknown when the platform states none.</summary>
+    public SpecValue this[SpecDefinition spec] => Specs.TryGetValue(spec, out var value) ? value : SpecValue.Unknown();
+
+    /// <summary>The platform with <paramref name="spec"/> set to <paramref name="value"/>.</summary>
+    public PlatformSummary With(SpecDefinition spec, SpecValue value) =>
+        this with { Specs = new Dictionary<SpecDefinition, SpecValue>(Specs) { [spec] = value } };
 
     public bool Offers(string featureKey) => Features.Any(f => f.Available && f.Key == featureKey);
 
@@ -54,16 +59,11 @@ public sealed record PlatformSummary
                 g.GpuModel.Slug, g.GpuModel.Name, g.GpuModel.MemoryGb, g.GpusPerSession, g.Note, g.SourceUrl, g.SourceTitle, g.AsOf, g.NoteZh))],
         GpuAvailabilityNote = platform.GpuAvailabilityNote,
         GpuAvailabilityNoteZh = platform.GpuAvailabilityNoteZh,
-        CpuCount = platform.CpuCount.Clone(),
+        Specs = Catalog.Specs.All.ToDictionary(s => s, s => s.OnEntity(platform).Clone()),
         CpuModel = platform.CpuModel,
-        RamGb = platform.RamGb.Clone(),
-        StorageGb = platform.StorageGb.Clone(),
         StorageNote = platform.StorageNote,
         StorageNoteZh = platform.StorageNoteZh,
-        MaxSessionHours = platform.MaxSessionHours.Clone(),
-        IdleTimeoutMinutes = platform.IdleTimeoutMinutes.Clone(),
         WeeklyQuotaKind = platform.WeeklyQuotaKind,
-        WeeklyGpuHours = platform.WeeklyGpuHours.Clone(),
         WeeklyQuotaResetRule = platform.WeeklyQuotaResetRule,
         WeeklyQuotaResetRuleZh = platform.WeeklyQuotaResetRuleZh,
         Features = [.. platform.Features

@@ -31,12 +31,7 @@ public static class SeedChinese
         platform.ProsZh = Fill(platform.ProsZh, platform.Pros, seed.Pros, seed.ProsZh);
         platform.ConsZh = Fill(platform.ConsZh, platform.Cons, seed.Cons, seed.ConsZh);
         platform.GettingStartedZh = Fill(platform.GettingStartedZh, platform.GettingStarted, seed.GettingStarted, seed.GettingStartedZh);
-        foreach (var (spec, seedSpec) in new[]
-        {
-            (platform.CpuCount, seed.CpuCount), (platform.RamGb, seed.RamGb), (platform.StorageGb, seed.StorageGb),
-            (platform.MaxSessionHours, seed.MaxSessionHours), (platform.IdleTimeoutMinutes, seed.IdleTimeoutMinutes),
-            (platform.WeeklyGpuHours, seed.WeeklyGpuHours),
-        })
+        foreach (var (spec, seedSpec) in Specs.All.Select(s => (s.OnEditModel(platform), s.OnEditModel(seed))))
         {
             spec.NoteZh = Fill(spec.NoteZh, spec.Note, seedSpec.Note, seedSpec.NoteZh);
         }

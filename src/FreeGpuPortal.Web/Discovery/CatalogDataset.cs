@@ -62,10 +62,8 @@ public sealed class CatalogDataset(IDbContextFactory<CatalogDbContext> contextFa
         var names = await db.Platforms.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
         var first = await db.CatalogChanges.AsNoTracking().MinAsync(c => (DateTime?)c.AtUtc, cancellationToken);
         var last = await db.CatalogChanges.AsNoTracking().MaxAsync(c => (DateTime?)c.AtUtc, cancellationToken);
-        var asOf = await db.Platforms.AsNoTracking()
-            .Select(p => new[] { p.CpuCount.AsOf, p.RamGb.AsOf, p.StorageGb.AsOf, p.MaxSessionHours.AsOf, p.IdleTimeoutMinutes.AsOf, p.WeeklyGpuHours.AsOf })
-            .ToListAsync(cancellationToken);
-        var dates = asOf.SelectMany(d => d).OfType<DateOnly>().ToList();
+        var platforms = await db.Platforms.AsNoTracking().ToListAsync(cancellationToken);
+        var dates = platforms.SelectMany(p => Specs.All.Select(s => s.OnEntity(p).AsOf)).OfType<DateOnly>().ToList();
         return new DatasetFacts(
             names, [.. cited.ByPlatforms.Keys.Order(StringComparer.Ordinal)], ToUtc(first), ToUtc(last),
             dates.Count > 0 ? dates.Min() : null, dates.Count > 0 ? dates.Max() : null);

@@ -12,7 +12,7 @@ public sealed record ProposedValue(ProposedKind Kind, double? Min, double? Max)
     /// <summary>Writes the value into <paramref name="model"/> as an admin typing it into the platform form would.</summary>
     public void ApplyTo(PlatformEditModel model, SuggestableField field)
     {
-        var spec = field.Rule.Get(model);
+        var spec = field.Rule.OnEditModel(model);
         spec.Min = Kind == ProposedKind.Value ? Min : null;
         spec.Max = Kind == ProposedKind.Value ? Max : null;
         if (field.IsWeeklyQuota)
@@ -29,7 +29,7 @@ public sealed record ProposedValue(ProposedKind Kind, double? Min, double? Max)
     /// <summary>The value <paramref name="model"/> holds now for <paramref name="field"/>, in the same terms.</summary>
     public static ProposedValue Of(PlatformEditModel model, SuggestableField field)
     {
-        var spec = field.Rule.Get(model);
+        var spec = field.Rule.OnEditModel(model);
         if (field.IsWeeklyQuota && model.WeeklyQuotaKind == WeeklyQuotaKind.NoQuota)
         {
             return new(ProposedKind.NoQuota, null, null);

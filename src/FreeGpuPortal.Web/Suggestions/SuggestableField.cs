@@ -1,4 +1,4 @@
-using FreeGpuPortal.Web.Catalog.Editing;
+using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Suggestions;
 
@@ -8,23 +8,24 @@ namespace FreeGpuPortal.Web.Suggestions;
 /// edit model's property name that history and the admin form use. Its rule (bounds, unit, whole numbers) is the
 /// admin form's own.
 /// </summary>
-public sealed record SuggestableField(string Key, string Name, string LabelKey, string UnitKey, PlatformEditValidator.SpecRule Rule)
+public sealed record SuggestableField(SpecDefinition Rule)
 {
+    public string Key => Rule.SuggestKey;
+
+    public string Name => Rule.Name;
+
+    public string LabelKey => Rule.SuggestLabelKey;
+
+    public string UnitKey => Rule.UnitKey;
+
     /// <summary>The weekly quota can also be "no quota" (unlimited), not only a number of hours.</summary>
-    public bool IsWeeklyQuota => Name == nameof(PlatformEditModel.WeeklyGpuHours);
+    public bool IsWeeklyQuota => Rule.Display == SpecDisplay.WeeklyQuota;
 
     /// <summary>The query parameter that names the field.</summary>
     public const string QueryName = "field";
 
-    public static IReadOnlyList<SuggestableField> All { get; } =
-    [
-        Of(nameof(PlatformEditModel.CpuCount), "Suggest.Field.CpuCount", "Unit.Cpus"),
-        Of(nameof(PlatformEditModel.RamGb), "Suggest.Field.RamGb", "Unit.Gigabytes"),
-        Of(nameof(PlatformEditModel.StorageGb), "Suggest.Field.StorageGb", "Unit.Gigabytes"),
-        Of(nameof(PlatformEditModel.MaxSessionHours), "Suggest.Field.MaxSessionHours", "Unit.Hours"),
-        Of(nameof(PlatformEditModel.IdleTimeoutMinutes), "Suggest.Field.IdleTimeoutMinutes", "Unit.Minutes"),
-        Of(nameof(PlatformEditModel.WeeklyGpuHours), "Suggest.Field.WeeklyGpuHours", "Unit.Hours"),
-    ];
+    /// <summary>The registry's specs visitors may suggest, in the order pages show them.</summary>
+    public static IReadOnlyList<SuggestableField> All { get; } = [.. Specs.All.Where(s => s.Suggestable).Select(s => new SuggestableField(s))];
 
     /// <summary>The field a URL or form names, by its key or its property name, in any case; null when none.</summary>
     public static SuggestableField? Find(string? keyOrName) =>
@@ -36,6 +37,4 @@ public sealed record SuggestableField(string Key, string Name, string LabelKey, 
     public static string SuggestPath(string platformSlug, string? fieldKey) =>
         $"platforms/{Uri.EscapeDataString(platformSlug)}/suggest" + (fieldKey is null ? "" : $"?{QueryName}={Uri.EscapeDataString(fieldKey)}");
 
-    private static SuggestableField Of(string name, string labelKey, string unitKey) =>
-        new(char.ToLowerInvariant(name[0]) + name[1..], name, labelKey, unitKey, PlatformEditValidator.FindSpecRule(name)!);
 }

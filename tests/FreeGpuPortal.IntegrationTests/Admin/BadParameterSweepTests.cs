@@ -29,8 +29,8 @@ public sealed class BadParameterSweepTests(PortalFactory factory) : IClassFixtur
     private static readonly string[] QueryNames =
     [
         "page", PlatformHistory.PageParameter, "saved", "section", "platform", "actor", "p", PlatformQuery.TextParameter, PlatformQuery.MinGpuMemoryParameter,
-        PlatformQuery.GpuMemoryModeParameter, PlatformQuery.MinSessionHoursParameter, PlatformQuery.MinIdleMinutesParameter,
-        PlatformQuery.MinWeeklyGpuHoursParameter, PlatformQuery.FeaturesParameter, PlatformQuery.StatusParameter,
+        PlatformQuery.GpuMemoryModeParameter, Specs.MaxSessionHours.FilterParameter!, Specs.IdleTimeoutMinutes.FilterParameter!,
+        Specs.WeeklyGpuHours.FilterParameter!, PlatformQuery.FeaturesParameter, PlatformQuery.StatusParameter,
         PlatformQuery.SortParameter, "dir", "v", "returnUrl", "ReturnUrl", "rememberMe", "userId", "code", "email", "username",
     ];
 

@@ -2,6 +2,7 @@ using Bunit;
 
 using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Components.Pages.Admin;
 
 using Microsoft.AspNetCore.Components;
@@ -129,7 +130,7 @@ public sealed class PlatformFormTests : AdminComponentTest
         Assert.StartsWith("45", field.NewValue);
         Assert.EndsWith($"saved={entry.Id}", Navigation.Uri);
         var snapshot = await Catalog.SnapshotAsync();
-        Assert.Equal(45, snapshot.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
+        Assert.Equal(45, snapshot.Platforms.Single(p => p.Slug == "colab")[Specs.IdleTimeoutMinutes].Min);
     }
 
     [Fact]
@@ -155,8 +156,8 @@ public sealed class PlatformFormTests : AdminComponentTest
         Assert.Equal("IdleTimeoutMinutes", field.Field);
         Assert.Contains("Chinese: “交互式 GPU 模式下为 20 分钟。”", field.NewValue, StringComparison.Ordinal);
         var kaggle = (await Catalog.SnapshotAsync()).Platforms.Single(p => p.Slug == "kaggle");
-        Assert.Equal("交互式 GPU 模式下为 20 分钟。", kaggle.IdleTimeoutMinutes.NoteZh);
-        Assert.Equal("In interactive GPU mode.", kaggle.IdleTimeoutMinutes.Note);
+        Assert.Equal("交互式 GPU 模式下为 20 分钟。", kaggle[Specs.IdleTimeoutMinutes].NoteZh);
+        Assert.Equal("In interactive GPU mode.", kaggle[Specs.IdleTimeoutMinutes].Note);
     }
 
     [Fact]

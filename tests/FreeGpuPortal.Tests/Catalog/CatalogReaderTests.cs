@@ -30,15 +30,15 @@ public sealed class CatalogReaderTests
     {
         await using var catalog = await SqliteCatalog.CreateSeededAsync();
         var before = await catalog.Reader.GetAsync();
-        Assert.Equal(30, before.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
+        Assert.Equal(30, before.Platforms.Single(p => p.Slug == "colab")[Specs.IdleTimeoutMinutes].Min);
 
         await catalog.Editor.EditAsync("colab", colab => colab.IdleTimeoutMinutes = new SpecEditModel { Min = 90, Max = 90 });
 
         var after = await catalog.Reader.GetAsync();
 
         Assert.NotSame(before, after);
-        Assert.Equal(90, after.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
-        Assert.Equal(30, before.Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
+        Assert.Equal(90, after.Platforms.Single(p => p.Slug == "colab")[Specs.IdleTimeoutMinutes].Min);
+        Assert.Equal(30, before.Platforms.Single(p => p.Slug == "colab")[Specs.IdleTimeoutMinutes].Min);
         Assert.Same(after, await catalog.Reader.GetAsync());
     }
 

@@ -98,10 +98,10 @@ public sealed class CatalogSeederTests
             Assert.Equal(before, await CountAsync(secondRun));
             var snapshot = await secondRun.SnapshotAsync();
             var edited = Assert.Single(snapshot.Platforms, p => p.Slug == "colab");
-            Assert.Equal(90, edited.IdleTimeoutMinutes.Min);
-            Assert.Equal(90, edited.IdleTimeoutMinutes.Max);
-            Assert.Equal("Edited by an admin.", edited.IdleTimeoutMinutes.Note);
-            Assert.Equal("https://example.org/colab-idle", edited.IdleTimeoutMinutes.SourceUrl);
+            Assert.Equal(90, edited[Specs.IdleTimeoutMinutes].Min);
+            Assert.Equal(90, edited[Specs.IdleTimeoutMinutes].Max);
+            Assert.Equal("Edited by an admin.", edited[Specs.IdleTimeoutMinutes].Note);
+            Assert.Equal("https://example.org/colab-idle", edited[Specs.IdleTimeoutMinutes].SourceUrl);
             Assert.Equal(PlatformStatus.Changed, edited.Status);
         }
         finally

@@ -94,7 +94,7 @@ public sealed class PlatformQueryFilterTests(SeededCatalogFixture fixture) : ICl
     [InlineData(0, "colab,gradient")]
     public void Session_filter_never_matches_kaggles_unknown_session(double minimum, string expected)
     {
-        Assert.Equal(expected, Apply(new PlatformQuery { MinSessionHours = minimum }));
+        Assert.Equal(expected, Apply(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.MaxSessionHours, minimum)) }));
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class PlatformQueryFilterTests(SeededCatalogFixture fixture) : ICl
     [InlineData(360, "")]
     public void Idle_filter_compares_gradients_1_to_6_hours_by_its_minimum(double minimum, string expected)
     {
-        Assert.Equal(expected, Apply(new PlatformQuery { MinIdleMinutes = minimum }));
+        Assert.Equal(expected, Apply(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.IdleTimeoutMinutes, minimum)) }));
     }
 
     [Theory]
@@ -118,7 +118,7 @@ public sealed class PlatformQueryFilterTests(SeededCatalogFixture fixture) : ICl
     [InlineData(0, "colab,kaggle")]
     public void Weekly_filter_counts_no_quota_as_unlimited_and_never_matches_unknown(double minimum, string expected)
     {
-        Assert.Equal(expected, Apply(new PlatformQuery { MinWeeklyGpuHours = minimum }));
+        Assert.Equal(expected, Apply(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.WeeklyGpuHours, minimum)) }));
     }
 
     [Theory]
@@ -181,11 +181,11 @@ public sealed class PlatformQueryFilterTests(SeededCatalogFixture fixture) : ICl
         };
 
         Assert.Equal("colab,kaggle", Apply(privateTesla));
-        Assert.Equal("colab", Apply(privateTesla with { MinSessionHours = 7 }));
+        Assert.Equal("colab", Apply(privateTesla with { Minimums = SpecMinimums.Of((Specs.MaxSessionHours, 7)) }));
         Assert.Equal("kaggle", Apply(privateTesla with { GpuMemoryMode = GpuMemoryMode.Guaranteed }));
-        Assert.Equal("", Apply(privateTesla with { MinSessionHours = 7, GpuMemoryMode = GpuMemoryMode.Guaranteed }));
-        Assert.Equal("colab", Apply(new PlatformQuery { MinIdleMinutes = 25, MinWeeklyGpuHours = 1000, MinSessionHours = 12 }));
-        Assert.Equal("gradient", Apply(new PlatformQuery { MinIdleMinutes = 25, MinSessionHours = 6, Text = "paperspace" }));
+        Assert.Equal("", Apply(privateTesla with { Minimums = SpecMinimums.Of((Specs.MaxSessionHours, 7)), GpuMemoryMode = GpuMemoryMode.Guaranteed }));
+        Assert.Equal("colab", Apply(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.IdleTimeoutMinutes, 25), (Specs.WeeklyGpuHours, 1000), (Specs.MaxSessionHours, 12)) }));
+        Assert.Equal("gradient", Apply(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.IdleTimeoutMinutes, 25), (Specs.MaxSessionHours, 6)), Text = "paperspace" }));
     }
 
     [Fact]
@@ -193,29 +193,26 @@ public sealed class PlatformQueryFilterTests(SeededCatalogFixture fixture) : ICl
     {
         Assert.True(new PlatformQuery { Text = "x" }.HasFilters);
         Assert.True(new PlatformQuery { MinGpuMemoryGb = 1 }.HasFilters);
-        Assert.True(new PlatformQuery { MinSessionHours = 1 }.HasFilters);
-        Assert.True(new PlatformQuery { MinIdleMinutes = 1 }.HasFilters);
-        Assert.True(new PlatformQuery { MinWeeklyGpuHours = 1 }.HasFilters);
+        Assert.True(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.MaxSessionHours, 1)) }.HasFilters);
+        Assert.True(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.IdleTimeoutMinutes, 1)) }.HasFilters);
+        Assert.True(new PlatformQuery { Minimums = SpecMinimums.Of((Specs.WeeklyGpuHours, 1)) }.HasFilters);
         Assert.True(new PlatformQuery { Features = ["tpu"] }.HasFilters);
-        Assert.False(new PlatformQuery { Sort = new PlatformSort(SortKey.RamGb, true), IncludeRetired = true }.HasFilters);
+        Assert.False(new PlatformQuery { Sort = new PlatformSort(SortKey.Find("ramGb")!, true), IncludeRetired = true }.HasFilters);
         Assert.False(new PlatformQuery { GpuMemoryMode = GpuMemoryMode.Possible }.HasFilters);
     }
 
     [Theory]
-    [InlineData(SortKey.GpuMemoryGb)]
-    [InlineData(SortKey.SessionHours)]
-    [InlineData(SortKey.IdleMinutes)]
-    [InlineData(SortKey.WeeklyGpuHours)]
-    public void Numeric_filters_compare_numbers_not_text(SortKey column)
+    [InlineData("gpuMemoryGb")]
+    [InlineData("sessionHours")]
+    [InlineData("idleMinutes")]
+    [InlineData("weeklyGpuHours")]
+    public void Numeric_filters_compare_numbers_not_text(string columnName)
     {
+        var column = SortKey.Find(columnName)!;
         var platforms = new[] { 3.0, 20, 100, 1000 }.Select(v => Create($"p{v}").WithValue(column, v)).ToList();
-        PlatformQuery AtLeast(double minimum) => column switch
-        {
-            SortKey.GpuMemoryGb => new PlatformQuery { MinGpuMemoryGb = minimum },
-            SortKey.SessionHours => new PlatformQuery { MinSessionHours = minimum },
-            SortKey.IdleMinutes => new PlatformQuery { MinIdleMinutes = minimum },
-            _ => new PlatformQuery { MinWeeklyGpuHours = minimum },
-        };
+        PlatformQuery AtLeast(double minimum) => column == SortKey.GpuMemoryGb
+            ? new PlatformQuery { MinGpuMemoryGb = minimum }
+            : PlatformQuery.Default.WithMinimum(column.Spec!, minimum);
 
         Assert.Equal("p100,p1000,p20", AtLeast(20).Apply(platforms).Slugs());
         Assert.Equal("p100,p1000", AtLeast(21).Apply(platforms).Slugs());

@@ -17,14 +17,14 @@ public sealed class PlatformQueryParserTests
     private static readonly string[] s_parameterNames =
     [
         PlatformQuery.TextParameter, PlatformQuery.MinGpuMemoryParameter, PlatformQuery.GpuMemoryModeParameter,
-        PlatformQuery.MinSessionHoursParameter, PlatformQuery.MinIdleMinutesParameter, PlatformQuery.MinWeeklyGpuHoursParameter,
+        Specs.MaxSessionHours.FilterParameter!, Specs.IdleTimeoutMinutes.FilterParameter!, Specs.WeeklyGpuHours.FilterParameter!,
         PlatformQuery.FeaturesParameter, PlatformQuery.StatusParameter, PlatformQuery.SortParameter,
     ];
 
     public static TheoryData<string> NumericParameters =>
     [
-        PlatformQuery.MinGpuMemoryParameter, PlatformQuery.MinSessionHoursParameter,
-        PlatformQuery.MinIdleMinutesParameter, PlatformQuery.MinWeeklyGpuHoursParameter,
+        PlatformQuery.MinGpuMemoryParameter, Specs.MaxSessionHours.FilterParameter!,
+        Specs.IdleTimeoutMinutes.FilterParameter!, Specs.WeeklyGpuHours.FilterParameter!,
     ];
 
     /// <summary>Each pair is one occurrence in the URL, as a form or a hand-written link gives them.</summary>
@@ -34,14 +34,11 @@ public sealed class PlatformQueryParserTests
     private static ParsedPlatformQuery ParseUrl(string queryString) =>
         PlatformQueryParser.Parse(QueryHelpers.ParseQuery(queryString), s_featureKeys);
 
-    private static double? Number(PlatformQuery query, string parameter) => parameter switch
-    {
-        PlatformQuery.MinGpuMemoryParameter => query.MinGpuMemoryGb,
-        PlatformQuery.MinSessionHoursParameter => query.MinSessionHours,
-        PlatformQuery.MinIdleMinutesParameter => query.MinIdleMinutes,
-        PlatformQuery.MinWeeklyGpuHoursParameter => query.MinWeeklyGpuHours,
-        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, null),
-    };
+    private static double? Number(PlatformQuery query, string parameter) => parameter == PlatformQuery.MinGpuMemoryParameter
+        ? query.MinGpuMemoryGb
+        : PlatformQuery.FilterableSpecs.FirstOrDefault(s => s.FilterParameter == parameter) is { } spec
+            ? query.Minimum(spec)
+            : throw new ArgumentOutOfRangeException(nameof(parameter), parameter, null);
 
     [Fact]
     public void No_parameters_give_the_default_query()
@@ -112,7 +109,7 @@ public sealed class PlatformQueryParserTests
         var parsed = ParseUrl("?minGpuMemoryGb=abc&minSessionHours=7&sort=price&features=tpu&q=colab");
 
         Assert.Null(parsed.Query.MinGpuMemoryGb);
-        Assert.Equal(7, parsed.Query.MinSessionHours);
+        Assert.Equal(7, parsed.Query.Minimum(Specs.MaxSessionHours));
         Assert.Equal(PlatformSort.Default, parsed.Query.Sort);
         Assert.Equal(["tpu"], parsed.Query.Features);
         Assert.Equal("colab", parsed.Query.Text);
@@ -122,20 +119,21 @@ public sealed class PlatformQueryParserTests
     }
 
     [Theory]
-    [InlineData("name", SortKey.Name, false)]
-    [InlineData("-name", SortKey.Name, true)]
-    [InlineData("gpuMemoryGb", SortKey.GpuMemoryGb, false)]
-    [InlineData("-gpuMemoryGb", SortKey.GpuMemoryGb, true)]
-    [InlineData("-GPUMEMORYGB", SortKey.GpuMemoryGb, true)]
-    [InlineData("sessionhours", SortKey.SessionHours, false)]
-    [InlineData("-idleMinutes", SortKey.IdleMinutes, true)]
-    [InlineData("weeklyGpuHours", SortKey.WeeklyGpuHours, false)]
-    [InlineData("-cpuCores", SortKey.CpuCores, true)]
-    [InlineData("ramGb", SortKey.RamGb, false)]
-    [InlineData("-storageGb", SortKey.StorageGb, true)]
-    [InlineData("lastVerified", SortKey.LastVerified, false)]
-    public void Sort_keys_are_read_case_insensitively_with_a_minus_for_descending(string value, SortKey key, bool descending)
+    [InlineData("name", "name", false)]
+    [InlineData("-name", "name", true)]
+    [InlineData("gpuMemoryGb", "gpuMemoryGb", false)]
+    [InlineData("-gpuMemoryGb", "gpuMemoryGb", true)]
+    [InlineData("-GPUMEMORYGB", "gpuMemoryGb", true)]
+    [InlineData("sessionhours", "sessionHours", false)]
+    [InlineData("-idleMinutes", "idleMinutes", true)]
+    [InlineData("weeklyGpuHours", "weeklyGpuHours", false)]
+    [InlineData("-cpuCores", "cpuCores", true)]
+    [InlineData("ramGb", "ramGb", false)]
+    [InlineData("-storageGb", "storageGb", true)]
+    [InlineData("lastVerified", "lastVerified", false)]
+    public void Sort_keys_are_read_case_insensitively_with_a_minus_for_descending(string value, string keyName, bool descending)
     {
+        var key = SortKey.Find(keyName)!;
         var parsed = Parse(("sort", value));
 
         Assert.Empty(parsed.Notices);
@@ -253,7 +251,7 @@ public sealed class PlatformQueryParserTests
         var parsed = ParseUrl("?q=colab&q=kaggle&sort=ramGb&sort=-name&gpuMemory=possible&gpuMemory=guaranteed&status=all&status=active");
 
         Assert.Equal("colab", parsed.Query.Text);
-        Assert.Equal(new PlatformSort(SortKey.RamGb, false), parsed.Query.Sort);
+        Assert.Equal(new PlatformSort(SortKey.Find("ramGb")!, false), parsed.Query.Sort);
         Assert.Equal(GpuMemoryMode.Possible, parsed.Query.GpuMemoryMode);
         Assert.True(parsed.Query.IncludeRetired);
         Assert.Equal(
@@ -339,11 +337,11 @@ public sealed class PlatformQueryParserTests
 
         Assert.Equal("tesla", parsed.Query.Text);
         Assert.Equal(12, parsed.Query.MinGpuMemoryGb);
-        Assert.Equal(6, parsed.Query.MinSessionHours);
-        Assert.Equal(20, parsed.Query.MinIdleMinutes);
-        Assert.Equal(30, parsed.Query.MinWeeklyGpuHours);
+        Assert.Equal(6, parsed.Query.Minimum(Specs.MaxSessionHours));
+        Assert.Equal(20, parsed.Query.Minimum(Specs.IdleTimeoutMinutes));
+        Assert.Equal(30, parsed.Query.Minimum(Specs.WeeklyGpuHours));
         Assert.Equal(["tpu"], parsed.Query.Features);
-        Assert.Equal(new PlatformSort(SortKey.RamGb, true), parsed.Query.Sort);
+        Assert.Equal(new PlatformSort(SortKey.Find("ramGb")!, true), parsed.Query.Sort);
         Assert.Empty(parsed.Notices);
     }
 
@@ -398,7 +396,7 @@ public sealed class PlatformQueryParserTests
             var query = parsed.Query;
 
             Assert.NotNull(query);
-            foreach (var number in new[] { query.MinGpuMemoryGb, query.MinSessionHours, query.MinIdleMinutes, query.MinWeeklyGpuHours })
+            foreach (var number in new[] { query.MinGpuMemoryGb, query.Minimum(Specs.MaxSessionHours), query.Minimum(Specs.IdleTimeoutMinutes), query.Minimum(Specs.WeeklyGpuHours) })
             {
                 Assert.True(number is null || (double.IsFinite(number.Value) && number >= 0), $"bad number {number}");
             }

@@ -13,37 +13,38 @@ namespace FreeGpuPortal.Tests.Catalog;
 /// </summary>
 public sealed class PlatformQuerySortTests(SeededCatalogFixture fixture) : IClassFixture<SeededCatalogFixture>
 {
-    public static TheoryData<SortKey> NumericKeys => [.. Enum.GetValues<SortKey>().Where(k => k != SortKey.Name)];
+    public static TheoryData<string> NumericKeys => [.. SortKey.All.Where(k => k != SortKey.ByName).Select(k => k.Name)];
 
     [Theory]
-    [InlineData(SortKey.Name, false, "colab,kaggle,gradient")]
-    [InlineData(SortKey.Name, true, "gradient,kaggle,colab")]
+    [InlineData("name", false, "colab,kaggle,gradient")]
+    [InlineData("name", true, "gradient,kaggle,colab")]
     // Guaranteed memory: colab 8 (its smallest GPU, the P4), gradient 8, kaggle 16; ties by name.
-    [InlineData(SortKey.GpuMemoryGb, false, "colab,gradient,kaggle")]
-    [InlineData(SortKey.GpuMemoryGb, true, "kaggle,colab,gradient")]
+    [InlineData("gpuMemoryGb", false, "colab,gradient,kaggle")]
+    [InlineData("gpuMemoryGb", true, "kaggle,colab,gradient")]
     // Session: gradient 6, colab 12, kaggle unknown (last both ways).
-    [InlineData(SortKey.SessionHours, false, "gradient,colab,kaggle")]
-    [InlineData(SortKey.SessionHours, true, "colab,gradient,kaggle")]
+    [InlineData("sessionHours", false, "gradient,colab,kaggle")]
+    [InlineData("sessionHours", true, "colab,gradient,kaggle")]
     // Idle: kaggle 20, colab 30, gradient 60–360 (by 60).
-    [InlineData(SortKey.IdleMinutes, false, "kaggle,colab,gradient")]
-    [InlineData(SortKey.IdleMinutes, true, "gradient,colab,kaggle")]
+    [InlineData("idleMinutes", false, "kaggle,colab,gradient")]
+    [InlineData("idleMinutes", true, "gradient,colab,kaggle")]
     // Weekly: kaggle 30–41 (by 30), colab no quota (above every number), gradient unknown (last).
-    [InlineData(SortKey.WeeklyGpuHours, false, "kaggle,colab,gradient")]
-    [InlineData(SortKey.WeeklyGpuHours, true, "colab,kaggle,gradient")]
+    [InlineData("weeklyGpuHours", false, "kaggle,colab,gradient")]
+    [InlineData("weeklyGpuHours", true, "colab,kaggle,gradient")]
     // CPUs: colab 2, kaggle 2, gradient 8.
-    [InlineData(SortKey.CpuCores, false, "colab,kaggle,gradient")]
-    [InlineData(SortKey.CpuCores, true, "gradient,colab,kaggle")]
+    [InlineData("cpuCores", false, "colab,kaggle,gradient")]
+    [InlineData("cpuCores", true, "gradient,colab,kaggle")]
     // RAM: colab 13, kaggle 13, gradient 30.
-    [InlineData(SortKey.RamGb, false, "colab,kaggle,gradient")]
-    [InlineData(SortKey.RamGb, true, "gradient,colab,kaggle")]
+    [InlineData("ramGb", false, "colab,kaggle,gradient")]
+    [InlineData("ramGb", true, "gradient,colab,kaggle")]
     // Storage: gradient 5, colab 15, kaggle unknown.
-    [InlineData(SortKey.StorageGb, false, "gradient,colab,kaggle")]
-    [InlineData(SortKey.StorageGb, true, "colab,gradient,kaggle")]
+    [InlineData("storageGb", false, "gradient,colab,kaggle")]
+    [InlineData("storageGb", true, "colab,gradient,kaggle")]
     // No seeded platform has been verified yet: all unknown, so by name both ways.
-    [InlineData(SortKey.LastVerified, false, "colab,kaggle,gradient")]
-    [InlineData(SortKey.LastVerified, true, "colab,kaggle,gradient")]
-    public void Seed_platforms_sort_by_every_key(SortKey key, bool descending, string expected)
+    [InlineData("lastVerified", false, "colab,kaggle,gradient")]
+    [InlineData("lastVerified", true, "colab,kaggle,gradient")]
+    public void Seed_platforms_sort_by_every_key(string keyName, bool descending, string expected)
     {
+        var key = SortKey.Find(keyName)!;
         var query = new PlatformQuery { Sort = new PlatformSort(key, descending) };
 
         Assert.Equal(expected, query.Apply(fixture.Snapshot.Platforms).Slugs());
@@ -62,8 +63,9 @@ public sealed class PlatformQuerySortTests(SeededCatalogFixture fixture) : IClas
 
     [Theory]
     [MemberData(nameof(NumericKeys))]
-    public void Numbers_sort_as_numbers_with_unknown_last_in_both_directions(SortKey key)
+    public void Numbers_sort_as_numbers_with_unknown_last_in_both_directions(string keyName)
     {
+        var key = SortKey.Find(keyName)!;
         var platforms = new (string Slug, double? Value)[]
         {
             ("unknown-a", null), ("v100", 100), ("v20", 20), ("unknown-b", null), ("v3", 3), ("v1000", 1000), ("v25", 25),
@@ -78,8 +80,9 @@ public sealed class PlatformQuerySortTests(SeededCatalogFixture fixture) : IClas
 
     [Theory]
     [MemberData(nameof(NumericKeys))]
-    public void Ties_are_broken_by_name_ascending_in_both_directions(SortKey key)
+    public void Ties_are_broken_by_name_ascending_in_both_directions(string keyName)
     {
+        var key = SortKey.Find(keyName)!;
         var platforms = new[]
         {
             Create("zeta", "zeta").WithValue(key, 10), Create("alpha", "Alpha").WithValue(key, 10),
@@ -96,27 +99,21 @@ public sealed class PlatformQuerySortTests(SeededCatalogFixture fixture) : IClas
         var platforms = new[] { Create("b", "beta"), Create("a", "Alpha"), Create("c", "CHARLIE") };
 
         Assert.Equal("a,b,c", PlatformQuery.Default.Apply(platforms).Slugs());
-        Assert.Equal("c,b,a", new PlatformQuery { Sort = new PlatformSort(SortKey.Name, true) }.Apply(platforms).Slugs());
+        Assert.Equal("c,b,a", new PlatformQuery { Sort = new PlatformSort(SortKey.ByName, true) }.Apply(platforms).Slugs());
     }
 
     [Theory]
-    [InlineData(SortKey.SessionHours)]
-    [InlineData(SortKey.IdleMinutes)]
-    [InlineData(SortKey.CpuCores)]
-    [InlineData(SortKey.RamGb)]
-    [InlineData(SortKey.StorageGb)]
-    public void Ranges_sort_by_their_minimum(SortKey key)
+    [InlineData("sessionHours")]
+    [InlineData("idleMinutes")]
+    [InlineData("cpuCores")]
+    [InlineData("ramGb")]
+    [InlineData("storageGb")]
+    public void Ranges_sort_by_their_minimum(string keyName)
     {
+        var key = SortKey.Find(keyName)!;
         // 60–360 counts as 60: below a flat 100 however high its maximum.
         var range = Create("range").WithValue(key, 60);
-        range = key switch
-        {
-            SortKey.SessionHours => range with { MaxSessionHours = Range(60, 360) },
-            SortKey.IdleMinutes => range with { IdleTimeoutMinutes = Range(60, 360) },
-            SortKey.CpuCores => range with { CpuCount = Range(60, 360) },
-            SortKey.RamGb => range with { RamGb = Range(60, 360) },
-            _ => range with { StorageGb = Range(60, 360) },
-        };
+        range = range.With(key.Spec!, Range(60, 360));
         var platforms = new[] { Create("flat").WithValue(key, 100), range, Create("low").WithValue(key, 59) };
 
         Assert.Equal("low,range,flat", new PlatformQuery { Sort = new PlatformSort(key, false) }.Apply(platforms).Slugs());
@@ -126,10 +123,10 @@ public sealed class PlatformQuerySortTests(SeededCatalogFixture fixture) : IClas
     [Fact]
     public void Weekly_hours_range_sorts_by_its_minimum()
     {
-        var range = Create("range") with { WeeklyQuotaKind = WeeklyQuotaKind.Limited, WeeklyGpuHours = Range(30, 41) };
-        var flat = Create("flat").WithValue(SortKey.WeeklyGpuHours, 35);
+        var range = Create("range").With(Specs.WeeklyGpuHours, Range(30, 41)) with { WeeklyQuotaKind = WeeklyQuotaKind.Limited };
+        var flat = Create("flat").WithValue(SortKey.Find("weeklyGpuHours")!, 35);
 
-        Assert.Equal("range,flat", new PlatformQuery { Sort = new PlatformSort(SortKey.WeeklyGpuHours, false) }.Apply([flat, range]).Slugs());
+        Assert.Equal("range,flat", new PlatformQuery { Sort = new PlatformSort(SortKey.Find("weeklyGpuHours")!, false) }.Apply([flat, range]).Slugs());
     }
 
     [Theory]
@@ -151,18 +148,18 @@ public sealed class PlatformQuerySortTests(SeededCatalogFixture fixture) : IClas
     public void No_weekly_quota_sorts_above_every_number_and_unknown_stays_last()
     {
         var noQuota = Create("no-quota") with { WeeklyQuotaKind = WeeklyQuotaKind.NoQuota };
-        var huge = Create("huge").WithValue(SortKey.WeeklyGpuHours, double.MaxValue);
-        var small = Create("small").WithValue(SortKey.WeeklyGpuHours, 1);
+        var huge = Create("huge").WithValue(SortKey.Find("weeklyGpuHours")!, double.MaxValue);
+        var small = Create("small").WithValue(SortKey.Find("weeklyGpuHours")!, 1);
         var unknown = Create("unknown");
         var limitedButUnstated = Create("limited-unstated") with { WeeklyQuotaKind = WeeklyQuotaKind.Limited };
         PlatformSummary[] platforms = [unknown, noQuota, limitedButUnstated, small, huge];
 
         Assert.Equal(
             "small,huge,no-quota,limited-unstated,unknown",
-            new PlatformQuery { Sort = new PlatformSort(SortKey.WeeklyGpuHours, false) }.Apply(platforms).Slugs());
+            new PlatformQuery { Sort = new PlatformSort(SortKey.Find("weeklyGpuHours")!, false) }.Apply(platforms).Slugs());
         Assert.Equal(
             "no-quota,huge,small,limited-unstated,unknown",
-            new PlatformQuery { Sort = new PlatformSort(SortKey.WeeklyGpuHours, true) }.Apply(platforms).Slugs());
+            new PlatformQuery { Sort = new PlatformSort(SortKey.Find("weeklyGpuHours")!, true) }.Apply(platforms).Slugs());
     }
 
     [Fact]
@@ -183,7 +180,7 @@ public sealed class PlatformQuerySortTests(SeededCatalogFixture fixture) : IClas
             Gen.Int[0, 5].Select(i => (double?)(i * 10)),
             Gen.Double[0, 1e6].Select(d => (double?)d),
             Gen.Const((double?)null));
-        var platforms = Gen.Select(Gen.Enum<SortKey>().Where(k => k != SortKey.Name), values.Array[1, 12], Gen.Bool)
+        var platforms = Gen.Select(Gen.Int[1, SortKey.All.Count - 1].Select(i => SortKey.All[i]), values.Array[1, 12], Gen.Bool)
             .Select((key, vs, descending) => (
                 Key: key,
                 Descending: descending,

@@ -26,7 +26,7 @@ public sealed class PlatformQueryStringTests
             GpuMemoryMode = GpuMemoryMode.Possible, // how the minimum reads, not a filter of its own
             Features = ["private-notebooks", "tpu"],
             IncludeRetired = true, // widens the list
-            Sort = new PlatformSort(SortKey.RamGb, true),
+            Sort = new PlatformSort(SortKey.Find("ramGb")!, true),
         };
 
         Assert.Equal(4, query.ActiveFilterCount);
@@ -37,7 +37,7 @@ public sealed class PlatformQueryStringTests
     public void The_default_query_is_the_empty_string()
     {
         Assert.Equal("", PlatformQuery.Default.ToQueryString());
-        Assert.Equal("", new PlatformQuery { GpuMemoryMode = GpuMemoryMode.Guaranteed, Sort = new PlatformSort(SortKey.Name, false) }.ToQueryString());
+        Assert.Equal("", new PlatformQuery { GpuMemoryMode = GpuMemoryMode.Guaranteed, Sort = new PlatformSort(SortKey.ByName, false) }.ToQueryString());
     }
 
     [Fact]
@@ -48,9 +48,7 @@ public sealed class PlatformQueryStringTests
             Sort = new PlatformSort(SortKey.GpuMemoryGb, true),
             IncludeRetired = true,
             Features = ["private-notebooks", "tpu"],
-            MinWeeklyGpuHours = 20,
-            MinIdleMinutes = 30,
-            MinSessionHours = 1.5,
+            Minimums = SpecMinimums.Of((Specs.WeeklyGpuHours, 20), (Specs.IdleTimeoutMinutes, 30), (Specs.MaxSessionHours, 1.5)),
             GpuMemoryMode = GpuMemoryMode.Possible,
             MinGpuMemoryGb = 12,
             Text = "tesla t4",
@@ -63,17 +61,18 @@ public sealed class PlatformQueryStringTests
     }
 
     [Theory]
-    [InlineData(SortKey.Name, true, "?sort=-name")]
-    [InlineData(SortKey.GpuMemoryGb, false, "?sort=gpuMemoryGb")]
-    [InlineData(SortKey.SessionHours, false, "?sort=sessionHours")]
-    [InlineData(SortKey.IdleMinutes, true, "?sort=-idleMinutes")]
-    [InlineData(SortKey.WeeklyGpuHours, false, "?sort=weeklyGpuHours")]
-    [InlineData(SortKey.CpuCores, true, "?sort=-cpuCores")]
-    [InlineData(SortKey.RamGb, false, "?sort=ramGb")]
-    [InlineData(SortKey.StorageGb, true, "?sort=-storageGb")]
-    [InlineData(SortKey.LastVerified, false, "?sort=lastVerified")]
-    public void Sort_keys_use_the_public_names(SortKey key, bool descending, string expected)
+    [InlineData("name", true, "?sort=-name")]
+    [InlineData("gpuMemoryGb", false, "?sort=gpuMemoryGb")]
+    [InlineData("sessionHours", false, "?sort=sessionHours")]
+    [InlineData("idleMinutes", true, "?sort=-idleMinutes")]
+    [InlineData("weeklyGpuHours", false, "?sort=weeklyGpuHours")]
+    [InlineData("cpuCores", true, "?sort=-cpuCores")]
+    [InlineData("ramGb", false, "?sort=ramGb")]
+    [InlineData("storageGb", true, "?sort=-storageGb")]
+    [InlineData("lastVerified", false, "?sort=lastVerified")]
+    public void Sort_keys_use_the_public_names(string keyName, bool descending, string expected)
     {
+        var key = SortKey.Find(keyName)!;
         Assert.Equal(expected, new PlatformQuery { Sort = new PlatformSort(key, descending) }.ToQueryString());
     }
 
@@ -93,8 +92,8 @@ public sealed class PlatformQueryStringTests
         Assert.Equal(new PlatformSort(SortKey.GpuMemoryGb, false), byMemory.Sort);
         Assert.Equal(new PlatformSort(SortKey.GpuMemoryGb, true), byMemory.ToggleSort(SortKey.GpuMemoryGb).Sort);
         Assert.Equal(new PlatformSort(SortKey.GpuMemoryGb, false), byMemory.ToggleSort(SortKey.GpuMemoryGb).ToggleSort(SortKey.GpuMemoryGb).Sort);
-        Assert.Equal(new PlatformSort(SortKey.RamGb, false), byMemory.ToggleSort(SortKey.GpuMemoryGb).ToggleSort(SortKey.RamGb).Sort);
-        Assert.Equal(new PlatformSort(SortKey.Name, true), PlatformQuery.Default.ToggleSort(SortKey.Name).Sort);
+        Assert.Equal(new PlatformSort(SortKey.Find("ramGb")!, false), byMemory.ToggleSort(SortKey.GpuMemoryGb).ToggleSort(SortKey.Find("ramGb")!).Sort);
+        Assert.Equal(new PlatformSort(SortKey.ByName, true), PlatformQuery.Default.ToggleSort(SortKey.ByName).Sort);
     }
 
     [Fact]
@@ -135,14 +134,12 @@ public sealed class PlatformQueryStringTests
             Gen.Enum<GpuMemoryMode>(),
             features,
             Gen.Bool,
-            Gen.Select(Gen.Enum<SortKey>(), Gen.Bool))
+            Gen.Select(Gen.Int[0, SortKey.All.Count - 1].Select(i => SortKey.All[i]), Gen.Bool))
             .Select((t, numbers, mode, f, retired, sort) => new PlatformQuery
             {
                 Text = t,
                 MinGpuMemoryGb = numbers.Item1,
-                MinSessionHours = numbers.Item2,
-                MinIdleMinutes = numbers.Item3,
-                MinWeeklyGpuHours = numbers.Item4,
+                Minimums = SpecMinimums.Of((Specs.MaxSessionHours, numbers.Item2), (Specs.IdleTimeoutMinutes, numbers.Item3), (Specs.WeeklyGpuHours, numbers.Item4)),
                 GpuMemoryMode = mode,
                 Features = f,
                 IncludeRetired = retired,

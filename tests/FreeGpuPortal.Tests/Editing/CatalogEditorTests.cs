@@ -111,7 +111,7 @@ public sealed class CatalogEditorTests
         Assert.True(catalog.Signal.Generation > generation);
         var fresh = await catalog.SnapshotAsync();
         Assert.NotSame(snapshot, fresh);
-        Assert.Equal(60, fresh.Platforms.Single(p => p.Slug == "kaggle").IdleTimeoutMinutes.Min);
+        Assert.Equal(60, fresh.Platforms.Single(p => p.Slug == "kaggle")[Specs.IdleTimeoutMinutes].Min);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed partial class ChineseValidationMessagesTests : IDisposable
         foreach (var culture in new[] { "en", "zh-CN" })
         {
             UseCulture(culture);
-            Assert.All(PlatformEditValidator.SpecRules, rule =>
+            Assert.All(Specs.All, rule =>
             {
                 Assert.False(PortalLocalizer.Shared[PlatformEditValidator.OutOfRangeKey(rule.Unit)].ResourceNotFound, rule.Name);
                 if (rule.WholeNumber)

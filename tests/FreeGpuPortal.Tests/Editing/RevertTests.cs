@@ -1,5 +1,6 @@
 using FreeGpuPortal.Tests.Support;
 using FreeGpuPortal.Web.Auditing;
+using FreeGpuPortal.Web.Catalog;
 using FreeGpuPortal.Web.Catalog.Editing;
 
 using static FreeGpuPortal.Tests.Editing.EditingAssertions;
@@ -41,7 +42,7 @@ public sealed class RevertTests
         Assert.Equal("IdleTimeoutMinutes", field.Field);
         Assert.Equal(45, Deserialize<SpecEditModel>(field.OldJson).Min);
         Assert.Equal(Json(original), field.NewJson);
-        Assert.Equal(30, (await catalog.SnapshotAsync()).Platforms.Single(p => p.Slug == "colab").IdleTimeoutMinutes.Min);
+        Assert.Equal(30, (await catalog.SnapshotAsync()).Platforms.Single(p => p.Slug == "colab")[Specs.IdleTimeoutMinutes].Min);
     }
 
     [Fact]

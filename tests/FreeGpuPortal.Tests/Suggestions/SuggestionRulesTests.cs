@@ -47,7 +47,7 @@ public sealed class SuggestionRulesTests
     {
         foreach (var field in SuggestableField.All)
         {
-            var rule = PlatformEditValidator.FindSpecRule(field.Name)!;
+            var rule = Specs.Get(field.Name);
             Assert.Same(rule, field.Rule);
             Assert.True(SuggestionRules.Check(Form(field.Key, rule.Max.ToString(System.Globalization.CultureInfo.InvariantCulture))).IsValid);
             Assert.False(SuggestionRules.Check(Form(field.Key, (rule.Max + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).IsValid);

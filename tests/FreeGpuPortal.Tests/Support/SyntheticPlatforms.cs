@@ -14,12 +14,7 @@ public static class SyntheticPlatforms
         Slug = slug,
         Name = name ?? slug,
         Gpus = [],
-        CpuCount = SpecValue.Unknown(),
-        RamGb = SpecValue.Unknown(),
-        StorageGb = SpecValue.Unknown(),
-        MaxSessionHours = SpecValue.Unknown(),
-        IdleTimeoutMinutes = SpecValue.Unknown(),
-        WeeklyGpuHours = SpecValue.Unknown(),
+        Specs = Specs.All.ToDictionary(s => s, _ => SpecValue.Unknown()),
         Features = [],
     };
 
@@ -44,18 +39,13 @@ public static class SyntheticPlatforms
         SpecValue SpecOrUnknown() => value is { } v ? Spec(v) : SpecValue.Unknown();
         return key switch
         {
-            SortKey.GpuMemoryGb => platform with { Gpus = value is null ? [] : [Gpu(value)] },
-            SortKey.SessionHours => platform with { MaxSessionHours = SpecOrUnknown() },
-            SortKey.IdleMinutes => platform with { IdleTimeoutMinutes = SpecOrUnknown() },
-            SortKey.WeeklyGpuHours => platform with
+            { Spec: { Display: SpecDisplay.WeeklyQuota } weekly } => platform.With(weekly, SpecOrUnknown()) with
             {
                 WeeklyQuotaKind = value is null ? WeeklyQuotaKind.Unknown : WeeklyQuotaKind.Limited,
-                WeeklyGpuHours = SpecOrUnknown(),
             },
-            SortKey.CpuCores => platform with { CpuCount = SpecOrUnknown() },
-            SortKey.RamGb => platform with { RamGb = SpecOrUnknown() },
-            SortKey.StorageGb => platform with { StorageGb = SpecOrUnknown() },
-            SortKey.LastVerified => platform with { LastVerifiedOn = value is { } day ? DateOnly.FromDayNumber((int)day) : null },
+            { Spec: { } spec } => platform.With(spec, SpecOrUnknown()),
+            _ when key == SortKey.GpuMemoryGb => platform with { Gpus = value is null ? [] : [Gpu(value)] },
+            _ when key == SortKey.LastVerified => platform with { LastVerifiedOn = value is { } day ? DateOnly.FromDayNumber((int)day) : null },
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Name is not a numeric column."),
         };
     }

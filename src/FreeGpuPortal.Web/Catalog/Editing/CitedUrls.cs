@@ -10,12 +10,7 @@ public static class CitedUrls
     {
         IEnumerable<string?> urls =
         [
-            model.CpuCount.SourceUrl,
-            model.RamGb.SourceUrl,
-            model.StorageGb.SourceUrl,
-            model.MaxSessionHours.SourceUrl,
-            model.IdleTimeoutMinutes.SourceUrl,
-            model.WeeklyGpuHours.SourceUrl,
+            .. Specs.All.Select(s => s.OnEditModel(model).SourceUrl),
             .. model.Gpus.Select(g => g.SourceUrl),
             .. model.Features.Select(f => f.SourceUrl),
             .. model.Sources.Select(s => s.Url),
@@ -38,7 +33,7 @@ public static class CitedUrls
             return url;
         }
 
-        foreach (var spec in new[] { model.CpuCount, model.RamGb, model.StorageGb, model.MaxSessionHours, model.IdleTimeoutMinutes, model.WeeklyGpuHours })
+        foreach (var spec in Specs.All.Select(s => s.OnEditModel(model)))
         {
             spec.SourceUrl = Swap(spec.SourceUrl);
         }

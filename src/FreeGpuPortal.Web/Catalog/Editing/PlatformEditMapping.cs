@@ -24,7 +24,7 @@ internal static class PlatformEditMapping
         copy.StorageNoteZh = Optional(copy.StorageNoteZh);
         copy.WeeklyQuotaResetRule = Optional(copy.WeeklyQuotaResetRule);
         copy.WeeklyQuotaResetRuleZh = Optional(copy.WeeklyQuotaResetRuleZh);
-        foreach (var spec in new[] { copy.CpuCount, copy.RamGb, copy.StorageGb, copy.MaxSessionHours, copy.IdleTimeoutMinutes, copy.WeeklyGpuHours })
+        foreach (var spec in Specs.All.Select(s => s.OnEditModel(copy)))
         {
             spec.Note = Optional(spec.Note);
             spec.NoteZh = Optional(spec.NoteZh);
@@ -98,16 +98,10 @@ internal static class PlatformEditMapping
         platform.SuccessorSlug = model.SuccessorSlug;
         platform.GpuAvailabilityNote = model.GpuAvailabilityNote;
         platform.GpuAvailabilityNoteZh = model.GpuAvailabilityNoteZh;
-        model.CpuCount.CopyTo(platform.CpuCount);
         platform.CpuModel = model.CpuModel;
-        model.RamGb.CopyTo(platform.RamGb);
-        model.StorageGb.CopyTo(platform.StorageGb);
         platform.StorageNote = model.StorageNote;
         platform.StorageNoteZh = model.StorageNoteZh;
-        model.MaxSessionHours.CopyTo(platform.MaxSessionHours);
-        model.IdleTimeoutMinutes.CopyTo(platform.IdleTimeoutMinutes);
         platform.WeeklyQuotaKind = model.WeeklyQuotaKind;
-        model.WeeklyGpuHours.CopyTo(platform.WeeklyGpuHours);
         platform.WeeklyQuotaResetRule = model.WeeklyQuotaResetRule;
         platform.WeeklyQuotaResetRuleZh = model.WeeklyQuotaResetRuleZh;
         if (!platform.Pros.SequenceEqual(model.Pros))
@@ -141,6 +135,10 @@ internal static class PlatformEditMapping
         }
 
         platform.LastVerifiedOn = model.LastVerifiedOn;
+        foreach (var spec in Specs.All)
+        {
+            spec.OnEditModel(model).CopyTo(spec.OnEntity(platform));
+        }
 
         // GPU options and features are matched by their GPU model and feature, so an unchanged row stays as it is.
         var wantedGpus = model.Gpus.Select(g => g.GpuModelSlug).ToHashSet(StringComparer.Ordinal);

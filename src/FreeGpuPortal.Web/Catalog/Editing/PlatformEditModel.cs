@@ -61,7 +61,20 @@ public sealed class PlatformEditModel
     public HashSet<string> NotesStillHold { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The edit model of a platform loaded with its GPU options (and models), features and sources.</summary>
-    public static PlatformEditModel From(Platform platform) => new()
+    /// <summary>The edit model of a platform loaded with its GPU options (and models), features and sources.</summary>
+    public static PlatformEditModel From(Platform platform)
+    {
+        var model = Unspecified(platform);
+        foreach (var spec in Specs.All)
+        {
+            spec.SetOnEditModel(model, SpecEditModel.From(spec.OnEntity(platform)));
+        }
+
+        return model;
+    }
+
+    /// <summary>Everything but the spec values, which <see cref="From"/> copies through the registry.</summary>
+    private static PlatformEditModel Unspecified(Platform platform) => new()
     {
         Id = platform.Id,
         Slug = platform.Slug,
@@ -74,16 +87,10 @@ public sealed class PlatformEditModel
         SuccessorSlug = platform.SuccessorSlug,
         GpuAvailabilityNote = platform.GpuAvailabilityNote,
         GpuAvailabilityNoteZh = platform.GpuAvailabilityNoteZh,
-        CpuCount = SpecEditModel.From(platform.CpuCount),
         CpuModel = platform.CpuModel,
-        RamGb = SpecEditModel.From(platform.RamGb),
-        StorageGb = SpecEditModel.From(platform.StorageGb),
         StorageNote = platform.StorageNote,
         StorageNoteZh = platform.StorageNoteZh,
-        MaxSessionHours = SpecEditModel.From(platform.MaxSessionHours),
-        IdleTimeoutMinutes = SpecEditModel.From(platform.IdleTimeoutMinutes),
         WeeklyQuotaKind = platform.WeeklyQuotaKind,
-        WeeklyGpuHours = SpecEditModel.From(platform.WeeklyGpuHours),
         WeeklyQuotaResetRule = platform.WeeklyQuotaResetRule,
         WeeklyQuotaResetRuleZh = platform.WeeklyQuotaResetRuleZh,
         Gpus = [.. platform.Gpus

@@ -22,18 +22,6 @@ public static partial class PlatformEditValidator
     public const int MaxGpusPerSession = 64;
     public const double MaxGpuMemoryGb = 1024;
 
-    /// <summary>The spec values with their sane bounds and unit.</summary>
-    public static IReadOnlyList<SpecRule> SpecRules { get; } =
-    [
-        new(nameof(PlatformEditModel.CpuCount), m => m.CpuCount, 1024, "CPUs", WholeNumber: true),
-        new(nameof(PlatformEditModel.RamGb), m => m.RamGb, 100_000, "GB"),
-        new(nameof(PlatformEditModel.StorageGb), m => m.StorageGb, 100_000, "GB"),
-        new(nameof(PlatformEditModel.MaxSessionHours), m => m.MaxSessionHours, 168, "hours"),
-        new(nameof(PlatformEditModel.IdleTimeoutMinutes), m => m.IdleTimeoutMinutes, 10_080, "minutes"),
-        new(nameof(PlatformEditModel.WeeklyGpuHours), m => m.WeeklyGpuHours, 168, "hours"),
-    ];
-
-    public sealed record SpecRule(string Name, Func<PlatformEditModel, SpecEditModel> Get, double Max, string Unit, bool WholeNumber = false);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
@@ -70,9 +58,9 @@ public static partial class PlatformEditValidator
         MaxLength(errors, "WeeklyQuotaResetRule", model.WeeklyQuotaResetRule, NoteMaxLength);
         MaxLength(errors, "WeeklyQuotaResetRuleZh", model.WeeklyQuotaResetRuleZh, NoteMaxLength);
 
-        foreach (var rule in SpecRules)
+        foreach (var spec in Specs.All)
         {
-            ValidateSpec(errors, rule, rule.Get(model), context.Today);
+            ValidateSpec(errors, spec, spec.OnEditModel(model), context.Today);
         }
 
         if (!Enum.IsDefined(model.WeeklyQuotaKind))
@@ -177,7 +165,7 @@ public static partial class PlatformEditValidator
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
     private static bool AllFinite(PlatformEditModel model) =>
-        SpecRules.All(rule => rule.Get(model) is var spec && (spec.Min is not { } min || double.IsFinite(min)) && (spec.Max is not { } max || double.IsFinite(max)));
+        Specs.All.All(rule => rule.OnEditModel(model) is var spec && (spec.Min is not { } min || double.IsFinite(min)) && (spec.Max is not { } max || double.IsFinite(max)));
 
     private static void ValidateSlug(Errors errors, string key, string? slug, IReadOnlySet<string> slugsInUse)
     {
@@ -230,7 +218,7 @@ public static partial class PlatformEditValidator
         }
     }
 
-    private static void ValidateSpec(Errors errors, SpecRule rule, SpecEditModel spec, DateOnly today)
+    private static void ValidateSpec(Errors errors, SpecDefinition rule, SpecEditModel spec, DateOnly today)
     {
         var minOk = Number(errors, $"{rule.Name}.Min", spec.Min, rule.Max, rule.Unit, rule.WholeNumber);
         var maxOk = Number(errors, $"{rule.Name}.Max", spec.Max, rule.Max, rule.Unit, rule.WholeNumber);
@@ -273,9 +261,6 @@ public static partial class PlatformEditValidator
         { } number when wholeNumber && number != Math.Floor(number) => SpecNumberProblem.NotWhole,
         _ => null,
     };
-
-    /// <summary>The rule of the spec value named <paramref name="name"/> (an edit model property, e.g. <c>MaxSessionHours</c>).</summary>
-    public static SpecRule? FindSpecRule(string name) => SpecRules.FirstOrDefault(r => r.Name == name);
 
     private static void Citation(Errors errors, string prefix, string? note, string? sourceUrl, string? sourceTitle, DateOnly? asOf, DateOnly today)
     {

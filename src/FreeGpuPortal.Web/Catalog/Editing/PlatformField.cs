@@ -56,7 +56,11 @@ public sealed class PlatformField
         _ => null,
     };
 
-    public static IReadOnlyList<PlatformField> All { get; } =
+    /// <summary>
+    /// Every field in form order. Each spec of the registry stands where the form shows it; a spec placed nowhere
+    /// below comes last, so a new spec is never missing from history.
+    /// </summary>
+    public static IReadOnlyList<PlatformField> All { get; } = WithEverySpec(
     [
         Text(nameof(PlatformEditModel.Slug), "Slug", m => m.Slug, (m, v) => m.Slug = v ?? ""),
         Text(nameof(PlatformEditModel.Name), "Name", m => m.Name, (m, v) => m.Name = v ?? ""),
@@ -68,16 +72,16 @@ public sealed class PlatformField
         Text(nameof(PlatformEditModel.SuccessorSlug), "Successor", m => m.SuccessorSlug, (m, v) => m.SuccessorSlug = v),
         Text(nameof(PlatformEditModel.GpuAvailabilityNote), "GPU availability", m => m.GpuAvailabilityNote, (m, v) => m.GpuAvailabilityNote = v),
         Text(nameof(PlatformEditModel.GpuAvailabilityNoteZh), "GPU availability (Chinese)", m => m.GpuAvailabilityNoteZh, (m, v) => m.GpuAvailabilityNoteZh = v),
-        Spec(nameof(PlatformEditModel.CpuCount), "CPU count", m => m.CpuCount, (m, v) => m.CpuCount = v),
+        Spec(Specs.CpuCount),
         Text(nameof(PlatformEditModel.CpuModel), "CPU model", m => m.CpuModel, (m, v) => m.CpuModel = v),
-        Spec(nameof(PlatformEditModel.RamGb), "RAM (GB)", m => m.RamGb, (m, v) => m.RamGb = v),
-        Spec(nameof(PlatformEditModel.StorageGb), "Storage (GB)", m => m.StorageGb, (m, v) => m.StorageGb = v),
+        Spec(Specs.RamGb),
+        Spec(Specs.StorageGb),
         Text(nameof(PlatformEditModel.StorageNote), "Storage note", m => m.StorageNote, (m, v) => m.StorageNote = v),
         Text(nameof(PlatformEditModel.StorageNoteZh), "Storage note (Chinese)", m => m.StorageNoteZh, (m, v) => m.StorageNoteZh = v),
-        Spec(nameof(PlatformEditModel.MaxSessionHours), "Session length (h)", m => m.MaxSessionHours, (m, v) => m.MaxSessionHours = v),
-        Spec(nameof(PlatformEditModel.IdleTimeoutMinutes), "Idle timeout (min)", m => m.IdleTimeoutMinutes, (m, v) => m.IdleTimeoutMinutes = v),
+        Spec(Specs.MaxSessionHours),
+        Spec(Specs.IdleTimeoutMinutes),
         Of(nameof(PlatformEditModel.WeeklyQuotaKind), "Weekly quota", true, m => m.WeeklyQuotaKind, (m, v) => m.WeeklyQuotaKind = v, v => v.ToString()),
-        Spec(nameof(PlatformEditModel.WeeklyGpuHours), "Weekly GPU hours", m => m.WeeklyGpuHours, (m, v) => m.WeeklyGpuHours = v),
+        Spec(Specs.WeeklyGpuHours),
         Text(nameof(PlatformEditModel.WeeklyQuotaResetRule), "Weekly quota reset", m => m.WeeklyQuotaResetRule, (m, v) => m.WeeklyQuotaResetRule = v),
         Text(nameof(PlatformEditModel.WeeklyQuotaResetRuleZh), "Weekly quota reset (Chinese)", m => m.WeeklyQuotaResetRuleZh, (m, v) => m.WeeklyQuotaResetRuleZh = v),
         Of(nameof(PlatformEditModel.Gpus), "GPU options", true, m => m.Gpus, (m, v) => m.Gpus = v ?? [], DisplayGpus),
@@ -90,7 +94,7 @@ public sealed class PlatformField
         Of(nameof(PlatformEditModel.GettingStartedZh), "Getting started (Chinese)", false, m => m.GettingStartedZh, (m, v) => m.GettingStartedZh = v ?? [], DisplayList),
         Of(nameof(PlatformEditModel.Sources), "Sources", false, m => m.Sources, (m, v) => m.Sources = v ?? [], DisplaySources),
         Of(nameof(PlatformEditModel.LastVerifiedOn), "Last verified", false, m => m.LastVerifiedOn, (m, v) => m.LastVerifiedOn = v, DisplayDate),
-    ];
+    ]);
 
     private static readonly Dictionary<string, PlatformField> s_byName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
@@ -103,8 +107,11 @@ public sealed class PlatformField
     private static PlatformField Text(string name, string label, Func<PlatformEditModel, string?> get, Action<PlatformEditModel, string?> set) =>
         Of(name, label, false, get, set, v => string.IsNullOrEmpty(v) ? NotStated : v);
 
-    private static PlatformField Spec(string name, string label, Func<PlatformEditModel, SpecEditModel> get, Action<PlatformEditModel, SpecEditModel> set) =>
-        Of(name, label, true, get, (m, v) => set(m, v ?? new SpecEditModel()), DisplaySpec);
+    private static PlatformField Spec(SpecDefinition spec) =>
+        Of(spec.Name, spec.HistoryLabel, true, spec.OnEditModel, (m, v) => spec.SetOnEditModel(m, v ?? new SpecEditModel()), DisplaySpec);
+
+    private static IReadOnlyList<PlatformField> WithEverySpec(IReadOnlyList<PlatformField> placed) =>
+        [.. placed, .. Specs.All.Where(s => !placed.Any(f => f.Name == s.Name)).Select(Spec)];
 
     private static PlatformField Of<T>(
         string name, string label, bool isSpec, Func<PlatformEditModel, T> get, Action<PlatformEditModel, T> set, Func<T, string> display) =>

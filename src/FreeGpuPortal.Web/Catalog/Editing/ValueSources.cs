@@ -20,20 +20,6 @@ public static class ValueSources
     public static string FeatureKey(string featureKey) => $"{nameof(PlatformEditModel.Features)}[{featureKey}]";
 
     /// <summary>
-    /// The spec values with the plain fields shown as part of them: the CPU model is read with the CPU count, the
-    /// storage note with the storage, the kind and reset rule of the weekly quota with its hours.
-    /// </summary>
-    private static readonly IReadOnlyList<(string Name, Func<PlatformEditModel, SpecEditModel> Get, Func<PlatformEditModel, object?> Companion)> Specs =
-    [
-        (nameof(PlatformEditModel.CpuCount), m => m.CpuCount, m => m.CpuModel),
-        (nameof(PlatformEditModel.RamGb), m => m.RamGb, _ => null),
-        (nameof(PlatformEditModel.StorageGb), m => m.StorageGb, m => m.StorageNote),
-        (nameof(PlatformEditModel.MaxSessionHours), m => m.MaxSessionHours, _ => null),
-        (nameof(PlatformEditModel.IdleTimeoutMinutes), m => m.IdleTimeoutMinutes, _ => null),
-        (nameof(PlatformEditModel.WeeklyGpuHours), m => m.WeeklyGpuHours, m => (m.WeeklyQuotaKind, m.WeeklyQuotaResetRule)),
-    ];
-
-    /// <summary>
     /// Applies the rule to <paramref name="after"/> in place. <paramref name="before"/> is the platform as saved (null
     /// for a new platform); <paramref name="today"/> is the change's date when the evidence names none.
     /// </summary>
@@ -41,8 +27,9 @@ public static class ValueSources
     {
         var citation = Citation.Of(evidence, today);
         var empty = before ?? new PlatformEditModel();
-        foreach (var (name, get, companion) in Specs)
+        foreach (var spec in Specs.All)
         {
+            var (name, get, companion) = (spec.Name, spec.OnEditModel, spec.CompanionValue);
             var old = get(empty);
             var now = get(after);
             if (old.Min == now.Min && old.Max == now.Max && Equals(companion(empty), companion(after)))
@@ -109,10 +96,13 @@ public static class ValueSources
     /// </summary>
     public static string? NoteAtRisk(string name, PlatformEditModel? before, PlatformEditModel after)
     {
-        if (before is null || Specs.FirstOrDefault(s => s.Name == name) is not { Get: { } get, Companion: { } companion })
+        if (before is null)
         {
             return null;
         }
+
+        var spec = Specs.Get(name);
+        var (get, companion) = (spec.OnEditModel, spec.CompanionValue);
 
         var old = get(before);
         var now = get(after);

@@ -17,11 +17,7 @@ public static class PlatformFormSections
     public const string Sources = "sources";
 
     /// <summary>The spec values, each a section of its own (they are what changes most).</summary>
-    public static IReadOnlyList<string> Specs { get; } =
-    [
-        nameof(PlatformEditModel.CpuCount), nameof(PlatformEditModel.RamGb), nameof(PlatformEditModel.StorageGb),
-        nameof(PlatformEditModel.MaxSessionHours), nameof(PlatformEditModel.IdleTimeoutMinutes), nameof(PlatformEditModel.WeeklyGpuHours),
-    ];
+    public static IReadOnlyList<string> Specs { get; } = [.. Web.Catalog.Specs.All.Select(s => s.Name)];
 
     /// <summary>Every section key in page order.</summary>
     public static IReadOnlyList<string> Keys { get; } = [General, .. Specs, Gpus, Features, Texts, Sources];
@@ -42,11 +38,14 @@ public static class PlatformFormSections
             name = name[..^2];
         }
 
+        // A plain field read as part of a spec (the CPU model) sits in that spec's section.
+        if (Web.Catalog.Specs.All.FirstOrDefault(s => s.Companions.Contains(name, StringComparer.Ordinal)) is { } owner)
+        {
+            return owner.Name;
+        }
+
         return name switch
         {
-            nameof(PlatformEditModel.CpuModel) => nameof(PlatformEditModel.CpuCount),
-            nameof(PlatformEditModel.StorageNote) => nameof(PlatformEditModel.StorageGb),
-            nameof(PlatformEditModel.WeeklyQuotaKind) or nameof(PlatformEditModel.WeeklyQuotaResetRule) => nameof(PlatformEditModel.WeeklyGpuHours),
             nameof(PlatformEditModel.Gpus) or nameof(PlatformEditModel.GpuAvailabilityNote) => Gpus,
             nameof(PlatformEditModel.Features) or "Feature" or "FeatureState" => Features,
             nameof(PlatformEditModel.Pros) or nameof(PlatformEditModel.Cons) or nameof(PlatformEditModel.GettingStarted) => Texts,

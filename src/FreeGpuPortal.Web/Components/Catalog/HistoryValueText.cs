@@ -25,20 +25,17 @@ public static class HistoryValueText
         var parts = new List<ValuePart>();
         try
         {
+            if (Specs.Find(field) is { } spec)
+            {
+                // History shows the number alone: the CPU model, storage note and quota kind are fields of their own.
+                Spec(parts, Read<SpecEditModel>(json), v => spec.Display == SpecDisplay.Minutes
+                    ? SpecText.Minutes(new SpecValue { Min = v.Min, Max = v.Max }, l)
+                    : SpecText.Range(v.Min, v.Max, l[spec.UnitKey]), l);
+                return parts;
+            }
+
             switch (field)
             {
-                case nameof(PlatformEditModel.CpuCount):
-                    Spec(parts, Read<SpecEditModel>(json), v => SpecText.Range(v.Min, v.Max, l["Unit.Cpus"]), l);
-                    break;
-                case nameof(PlatformEditModel.RamGb) or nameof(PlatformEditModel.StorageGb):
-                    Spec(parts, Read<SpecEditModel>(json), v => SpecText.Range(v.Min, v.Max, l["Unit.Gigabytes"]), l);
-                    break;
-                case nameof(PlatformEditModel.MaxSessionHours) or nameof(PlatformEditModel.WeeklyGpuHours):
-                    Spec(parts, Read<SpecEditModel>(json), v => SpecText.Range(v.Min, v.Max, l["Unit.Hours"]), l);
-                    break;
-                case nameof(PlatformEditModel.IdleTimeoutMinutes):
-                    Spec(parts, Read<SpecEditModel>(json), v => SpecText.Minutes(new SpecValue { Min = v.Min, Max = v.Max }, l), l);
-                    break;
                 case nameof(PlatformEditModel.WeeklyQuotaKind):
                     parts.Add(new(Read<WeeklyQuotaKind>(json) switch
                     {

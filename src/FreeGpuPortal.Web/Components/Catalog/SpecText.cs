@@ -79,13 +79,14 @@ public static class SpecText
     public static string? WeeklyQuota(PlatformSummary platform, IStringLocalizer l) => platform.WeeklyQuotaKind switch
     {
         WeeklyQuotaKind.NoQuota => l["Spec.NoWeeklyQuota"],
-        WeeklyQuotaKind.Limited => Range(platform.WeeklyGpuHours, l["Unit.Hours"]),
+        WeeklyQuotaKind.Limited => Range(platform[Specs.WeeklyGpuHours], l["Unit.Hours"]),
         _ => null,
     };
 
     public static string? Cpu(PlatformSummary platform)
     {
-        var count = Range(platform.CpuCount.Min, platform.CpuCount.Max, "")?.TrimEnd();
+        var cpus = platform[Specs.CpuCount];
+        var count = Range(cpus.Min, cpus.Max, "")?.TrimEnd();
         return (count, platform.CpuModel) switch
         {
             (null, null) => null,
@@ -94,6 +95,26 @@ public static class SpecText
             ({ } n, { } model) => $"{n} × {model}",
         };
     }
+
+    /// <summary>A spec's value as every page writes it, by its registry <see cref="SpecDefinition.Display"/>.</summary>
+    public static string? Of(SpecDefinition spec, PlatformSummary platform, IStringLocalizer l) => spec.Display switch
+    {
+        SpecDisplay.CpuCount => Cpu(platform),
+        SpecDisplay.Storage => Storage(platform[spec], l),
+        SpecDisplay.Minutes => Minutes(platform[spec], l),
+        SpecDisplay.WeeklyQuota => WeeklyQuota(platform, l),
+        _ => Range(platform[spec], l[spec.UnitKey]),
+    };
+
+    /// <summary>What qualifies the value in brackets (storage's "persistent"), or null.</summary>
+    public static ShownText? QualifierOf(SpecDefinition spec, PlatformSummary platform) => spec.Display == SpecDisplay.Storage
+        ? StorageWhere(platform[spec], platform.StorageNote, platform.StorageNoteZh)
+        : null;
+
+    /// <summary>The value's note: its own, and for the weekly quota with the reset rule.</summary>
+    public static ShownText? NoteOf(SpecDefinition spec, PlatformSummary platform) => spec.Display == SpecDisplay.WeeklyQuota
+        ? QuotaNote(platform[spec], platform.WeeklyQuotaResetRule, platform.WeeklyQuotaResetRuleZh)
+        : Note(platform[spec]);
 
     /// <summary>"1 Dec 2026" in English, "2026年12月1日" in Chinese (the day-month order each language reads).</summary>
     public static string Date(DateOnly date) =>

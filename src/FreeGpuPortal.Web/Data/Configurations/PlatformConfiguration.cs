@@ -20,12 +20,11 @@ public sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         platform.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         platform.Property(p => p.WeeklyQuotaKind).HasConversion<string>().HasMaxLength(20);
         platform.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
-        platform.ComplexProperty(p => p.CpuCount);
-        platform.ComplexProperty(p => p.RamGb);
-        platform.ComplexProperty(p => p.StorageGb);
-        platform.ComplexProperty(p => p.MaxSessionHours);
-        platform.ComplexProperty(p => p.IdleTimeoutMinutes);
-        platform.ComplexProperty(p => p.WeeklyGpuHours);
+        foreach (var spec in Specs.All)
+        {
+            platform.ComplexProperty(spec.OnEntityExpression);
+        }
+
         platform.HasMany(p => p.Gpus).WithOne().HasForeignKey(g => g.PlatformId).OnDelete(DeleteBehavior.Cascade);
         platform.HasMany(p => p.Features).WithOne().HasForeignKey(f => f.PlatformId).OnDelete(DeleteBehavior.Cascade);
         platform.HasMany(p => p.Sources).WithOne().HasForeignKey(s => s.PlatformId).OnDelete(DeleteBehavior.Cascade);

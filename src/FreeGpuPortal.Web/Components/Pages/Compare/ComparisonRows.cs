@@ -22,17 +22,13 @@ public static class ComparisonRows
                 var models = string.Join(" / ", p.Gpus.Select(g => g.Name));
                 return (SpecText.GpuMemory(p, l) is { } memory ? $"{memory} ({models})" : null, SpecText.Shown(p.GpuAvailabilityNote, p.GpuAvailabilityNoteZh), first?.SourceUrl, first?.SourceTitle, first?.AsOf);
             }),
-            Numeric("cpu", l["Column.Cpu"], SortKey.CpuCores, platforms, p => Spec(SpecText.Cpu(p), p.CpuCount)),
-            Numeric("ram", l["Column.Ram"], SortKey.RamGb, platforms, p => Spec(SpecText.Range(p.RamGb, l["Unit.Gigabytes"]), p.RamGb)),
-            Qualified(
-                Numeric("storage", l["Column.Storage"], SortKey.StorageGb, platforms, p => Spec(SpecText.Storage(p.StorageGb, l), p.StorageGb)),
-                platforms, p => SpecText.StorageWhere(p.StorageGb, p.StorageNote, p.StorageNoteZh)),
-            Numeric("session", l["Column.MaxSession"], SortKey.SessionHours, platforms, p => Spec(SpecText.Range(p.MaxSessionHours, l["Unit.Hours"]), p.MaxSessionHours)),
-            Numeric("idle", l["Column.IdleTimeout"], SortKey.IdleMinutes, platforms, p => Spec(SpecText.Minutes(p.IdleTimeoutMinutes, l), p.IdleTimeoutMinutes)),
-            Numeric("weekly", l["Column.WeeklyQuota"], SortKey.WeeklyGpuHours, platforms, p =>
-                (SpecText.WeeklyQuota(p, l), SpecText.QuotaNote(p.WeeklyGpuHours, p.WeeklyQuotaResetRule, p.WeeklyQuotaResetRuleZh),
-                    p.WeeklyGpuHours.SourceUrl, p.WeeklyGpuHours.SourceTitle, p.WeeklyGpuHours.AsOf)),
         };
+        foreach (var spec in Specs.All)
+        {
+            var row = Numeric(spec.Column, l[spec.LabelKey], SortKey.For(spec), platforms, p =>
+                (SpecText.Of(spec, p, l), SpecText.NoteOf(spec, p), p[spec].SourceUrl, p[spec].SourceTitle, p[spec].AsOf));
+            rows.Add(spec.Display == SpecDisplay.Storage ? Qualified(row, platforms, p => SpecText.QualifierOf(spec, p)) : row);
+        }
 
         foreach (var feature in features)
         {
@@ -54,9 +50,6 @@ public static class ComparisonRows
     /// <summary>The row with each cell's value qualified by a catalog text in brackets.</summary>
     private static CompareRow Qualified(CompareRow row, IReadOnlyList<PlatformSummary> platforms, Func<PlatformSummary, ShownText?> qualifier) =>
         row with { Cells = [.. row.Cells.Select((cell, i) => cell with { Qualifier = qualifier(platforms[i]) })] };
-
-    private static (string? Text, ShownText? Note, string? SourceUrl, string? SourceTitle, DateOnly? AsOf) Spec(string? text, SpecValue spec) =>
-        (text, SpecText.Note(spec), spec.SourceUrl, spec.SourceTitle, spec.AsOf);
 
     private static CompareRow Numeric(
         string key,

@@ -10,14 +10,12 @@ namespace FreeGpuPortal.Web.Components.Pages.Comparison;
 /// </summary>
 public static class QueryNoticeText
 {
-    private static readonly Dictionary<string, string> LabelKeys = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> LabelKeys = new(
+        PlatformQuery.FilterableSpecs.Select(s => KeyValuePair.Create(s.FilterParameter!, s.FilterLabelKey)), StringComparer.OrdinalIgnoreCase)
     {
         [PlatformQuery.TextParameter] = "Filters.Search",
         [PlatformQuery.MinGpuMemoryParameter] = "Filters.MinGpuMemory",
         [PlatformQuery.GpuMemoryModeParameter] = "Filters.GpuMemoryMode",
-        [PlatformQuery.MinSessionHoursParameter] = "Filters.MinSessionHours",
-        [PlatformQuery.MinIdleMinutesParameter] = "Filters.MinIdleMinutes",
-        [PlatformQuery.MinWeeklyGpuHoursParameter] = "Filters.MinWeeklyGpuHours",
         [PlatformQuery.FeaturesParameter] = "Filters.Features",
         [PlatformQuery.StatusParameter] = "Notice.Parameter.Status",
         [PlatformQuery.SortParameter] = "Notice.Parameter.Sort",
