@@ -10,7 +10,7 @@ namespace FreeGpuPortal.Web.Components.Admin;
 /// <see cref="AdminRefusalNotice"/>, and the page's inputs are left exactly as they are, so nothing typed is lost.
 /// <para>
 /// One per page, made by the page with its own <c>StateHasChanged</c>: the notice has to be rendered before it can be
-/// brought into view, and the action's handler renders only once it ends.
+/// brought into view, and the clicked handler renders again only once it ends.
 /// </para>
 /// </summary>
 public sealed class AdminActionRunner(AdminSession session, Action render)
