@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 
-using FreeGpuPortal.Web.Accounts;
+using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
 
@@ -12,23 +11,17 @@ namespace FreeGpuPortal.Web.LinkChecking;
 /// <summary>
 /// "Accept the new URL" for a link that redirects: replaces the old URL with the final one in every platform that
 /// cites it, through <see cref="CatalogEditor"/> (validated, with the new URL as evidence, recorded in the history),
-/// after confirming at that moment that the person is still an admin.
+/// as the <see cref="Actor"/> the admin page's authority check named at the moment of the click.
 /// </summary>
 public sealed class RedirectAcceptance(
-    IDbContextFactory<CatalogDbContext> contextFactory, CatalogEditor editor, AdminAuthority authority, ILogger<RedirectAcceptance> logger)
+    IDbContextFactory<CatalogDbContext> contextFactory, CatalogEditor editor, ILogger<RedirectAcceptance> logger)
 {
-    public const string NotAllowed = "Links.Accept.NotAllowed";
     public const string NoLongerRedirects = "Links.Accept.NoLongerRedirects";
     public const string NotCited = "Links.Accept.NotCited";
     public const string ChangedMeanwhile = "Links.Accept.ChangedMeanwhile";
 
-    public async Task<AcceptRedirectResult> AcceptAsync(string url, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<AcceptRedirectResult> AcceptAsync(string url, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (await authority.CheckAsync(user, cancellationToken) is not AdminAuthorityResult.Allowed { Actor: var actor })
-        {
-            return new AcceptRedirectResult.Refused(NotAllowed);
-        }
-
         List<CitingPlatform> citing;
         string finalUrl;
         DateTime? checkedAt;

@@ -56,6 +56,8 @@ public abstract class AdminComponentTest : PortalComponentTest
         Services.AddSingleton<FreeGpuPortal.Web.LinkChecking.LinkHealth>();
         Services.AddSingleton<FreeGpuPortal.Web.LinkChecking.LinkCheckRunner>();
         Services.AddScoped<FreeGpuPortal.Web.LinkChecking.RedirectAcceptance>();
+        // The page that adds and removes admins.
+        Services.AddScoped<AdminAccounts>();
         // The catalog file's export and import page.
         Services.AddSingleton<FreeGpuPortal.Web.Catalog.Transfer.CatalogTransfer>();
         SetRendererInfo(new RendererInfo("Server", true)); // after the services: it starts the renderer
@@ -85,7 +87,8 @@ public abstract class AdminComponentTest : PortalComponentTest
         _ticketRequests.SetResult(ticket);
     }
 
-    private BunitJSModuleInterop AdminModule => _adminModule ??= JSInterop.SetupModule("./js/admin.js");
+    /// <summary>The admin pages' script module as the page imports it: its calls (ticket, reveal, text) are recorded here.</summary>
+    protected BunitJSModuleInterop AdminModule => _adminModule ??= JSInterop.SetupModule("./js/admin.js");
     private BunitJSModuleInterop? _adminModule;
     private JSRuntimeInvocationHandler<Microsoft.JSInterop.IJSStreamReference>? _textRequests;
     private JSRuntimeInvocationHandler<bool>? _emptyRequests;

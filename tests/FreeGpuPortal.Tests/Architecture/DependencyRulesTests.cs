@@ -9,7 +9,7 @@ namespace FreeGpuPortal.Tests.Architecture;
 /// The rules of the house's map (docs/architecture.md), read from the source itself: only the composition root
 /// (<c>Program.cs</c> and <c>Hosting/</c>) and the UI (<c>Components/</c>) may use <c>Components</c>; the hardware-report
 /// parser stands on the base class library alone, so it can be used and tested without the web; history entries are
-/// made in one place.
+/// made in one place; admin pages act through one runner.
 /// </summary>
 public sealed partial class DependencyRulesTests
 {
@@ -79,6 +79,31 @@ public sealed partial class DependencyRulesTests
         Assert.Equal([writer], makers);
         Assert.Matches(MakesHistoryRows(), "var change = new CatalogChange { Kind = kind };");
         Assert.Matches(MakesHistoryRows(), "CatalogFieldChange row = new() { Field = name };");
+    }
+
+    [GeneratedRegex(@"\bAdminAuthorityResult\b")]
+    private static partial Regex ReadsAdminAuthority();
+
+    [Fact]
+    public void Admin_pages_act_through_the_action_runner_alone()
+    {
+        // Reading an authority result is what deciding to act (or to show a refusal) takes: outside the accounts
+        // themselves, only the session that fetches it and the runner that acts on it may, so no page grows its own
+        // copy of the busy flag, the check and the refusal again.
+        var readers = Directory.EnumerateFiles(RepositoryPaths.WebProject, "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".razor", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(RepositoryPaths.WebProject, path))
+            .Where(relative => !relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !relative.StartsWith("Accounts" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(relative => ReadsAdminAuthority().IsMatch(File.ReadAllText(Path.Combine(RepositoryPaths.WebProject, relative))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(
+            [Path.Combine("Components", "Admin", "AdminActionRunner.cs"), Path.Combine("Components", "Admin", "AdminSession.cs")],
+            readers);
+        Assert.Matches(ReadsAdminAuthority(), "if (authority is AdminAuthorityResult.Refused refused)");
     }
 
     [Fact]
