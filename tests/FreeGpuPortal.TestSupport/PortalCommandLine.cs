@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FreeGpuPortal.BrowserTests;
+namespace FreeGpuPortal.Testing;
 
 /// <summary>Runs the published portal's own command line (<c>admin create …</c>, <c>backup …</c>) as an operator would.</summary>
 public static class PortalCommandLine
