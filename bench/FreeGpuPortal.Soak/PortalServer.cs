@@ -46,7 +46,7 @@ public sealed class PortalServer : IAsyncDisposable
     /// <summary>An admin made with the portal's own command (<c>admin create</c>), the password on standard input.</summary>
     public async Task CreateAdminAsync(string email, string password)
     {
-        var (exitCode, output) = await _portal.RunCommandAsync(password, TimeSpan.FromSeconds(60), "admin", "create", "--email", email);
+        var (exitCode, output) = await _portal.RunCommandAsync(password, "admin", "create", "--email", email);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"admin create failed ({exitCode}): {output}");

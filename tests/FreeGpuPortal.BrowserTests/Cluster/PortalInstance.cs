@@ -77,7 +77,7 @@ public sealed class PortalInstance(string name, string publishedFolder, string d
 
     /// <summary>Runs the portal's command line with this instance's settings, <paramref name="standardInput"/> on stdin.</summary>
     public Task<(int ExitCode, string Output)> RunCommandAsync(string standardInput, params string[] arguments) =>
-        PortalCommandLine.RunAsync(ProcessStart(), standardInput, TimeSpan.FromSeconds(120), arguments);
+        PortalCommandLine.RunAsync(ProcessStart(), standardInput, arguments);
 
     private ProcessStartInfo ProcessStart() => PublishedPortal.StartInfo(publishedFolder, dataDirectory, new Dictionary<string, string>
     {

@@ -79,7 +79,7 @@ public class PublishedPortalFixture : IAsyncLifetime
     /// (<c>FreeGpuPortal.Web admin create --email …</c>), with <paramref name="standardInput"/> on standard input.
     /// </summary>
     public Task<(int ExitCode, string Output)> RunPortalCommandAsync(string standardInput, params string[] arguments) =>
-        Server.RunCommandAsync(standardInput, TimeSpan.FromSeconds(60), arguments);
+        Server.RunCommandAsync(standardInput, arguments);
 
     /// <summary>Creates an admin with the command line; an admin that exists already is fine.</summary>
     public async Task CreateAdminAsync(string email, string password)
