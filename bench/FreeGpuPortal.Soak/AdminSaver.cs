@@ -31,23 +31,8 @@ public sealed partial class AdminSaver(PortalServer server, LatencyRecorder reco
     {
         await server.CreateAdminAsync(Email, Password);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl,
-            IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            Locale = "en-GB",
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
+        var context = await _browser.NewContextAsync(Chromium.ContextOptions(server.BaseUrl));
         _page = await context.NewPageAsync();
         _page.SetDefaultTimeout(30_000);
 

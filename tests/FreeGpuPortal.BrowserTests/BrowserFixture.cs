@@ -8,8 +8,12 @@ namespace FreeGpuPortal.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly PortalServer _server = new();
+    private readonly PortalHost _server = PortalHost.For(ServerOptions);
     private TestBrowser? _browser;
+
+    /// <summary>How every in-process browser server runs the app: Development, admins signing in by password only.</summary>
+    public static PortalHostOptions ServerOptions { get; } =
+        PortalHostOptions.Default.WithSettings(new Dictionary<string, string> { ["Admin:RequireTwoFactor"] = "false" });
 
     public string BaseUrl { get; private set; } = "";
 
@@ -64,13 +68,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(
         int width = 1400, int height = 1000, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB")
     {
-        var context = await NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = colorScheme,
-            Locale = locale,
-        });
+        var options = Chromium.ContextOptions(BaseUrl, width, height, colorScheme);
+        options.Locale = locale;
+        var context = await NewContextAsync(options);
         return await context.NewPageAsync();
     }
 
@@ -101,9 +101,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(screenshots);
         return Path.Combine(screenshots, fileName);
     }
-
-    private sealed class PortalServer()
-        : PortalHost(new PortalHostOptions { Settings = new Dictionary<string, string> { ["Admin:RequireTwoFactor"] = "false" } });
 }
 
 [CollectionDefinition(Name)]

@@ -14,7 +14,7 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
     private const string AdminEmail = "csp-admin@example.org";
     private const string AdminPassword = "correct horse battery staple";
 
-    private readonly SecurityServer _server = new();
+    private readonly PortalHost _server = PortalHost.For(BrowserFixture.ServerOptions);
     private TestBrowser? _browser;
 
     public async Task InitializeAsync()
@@ -40,11 +40,7 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
 
     private async Task<(IPage Page, List<string> Violations)> NewPageAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _server.ClientOptions.BaseAddress.ToString().TrimEnd('/'),
-            Locale = "en-GB",
-        });
+        var context = await _browser!.NewContextAsync(Chromium.ContextOptions(_server.ClientOptions.BaseAddress.ToString().TrimEnd('/')));
         var page = await context.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) =>
@@ -127,7 +123,4 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
         await page.WaitForTimeoutAsync(300);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
-
-    private sealed class SecurityServer()
-        : PortalHost(new PortalHostOptions { Settings = new Dictionary<string, string> { ["Admin:RequireTwoFactor"] = "false" } });
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace FreeGpuPortal.IntegrationTests;
 
-public sealed class ComparePageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ComparePageTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private async Task<string> GetAsync(string url)
     {

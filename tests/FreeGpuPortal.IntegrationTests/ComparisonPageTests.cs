@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.IntegrationTests;
 
-public sealed class ComparisonPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ComparisonPageTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private async Task<string> GetPageAsync(string url)
     {

@@ -16,7 +16,7 @@ public sealed class DataTrustTests : IAsyncLifetime
 {
     private static readonly Actor Admin = new("trust-admin", "trust-admin@example.org");
     private const string Evidence = "https://www.kaggle.com/docs/efficient-gpu-usage";
-    private readonly PortalFactory _factory = new();
+    private readonly PortalHost _factory = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

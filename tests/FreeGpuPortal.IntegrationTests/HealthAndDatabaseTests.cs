@@ -9,7 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FreeGpuPortal.IntegrationTests;
 
-public sealed class HealthAndDatabaseTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class HealthAndDatabaseTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     [Fact]
     public async Task Healthz_reports_healthy_when_the_database_is_reachable_and_migrated()
@@ -83,15 +83,11 @@ public sealed class HealthAndDatabaseTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task Restarting_the_app_on_the_same_data_directory_does_not_duplicate_the_seed()
     {
-        await using var second = new RestartedPortal(factory.DataDirectory);
+        await using var second = PortalHost.For(PortalHostOptions.Default with { DataDirectory = factory.DataDirectory });
         var html = await second.CreateClient().GetStringAsync("/");
 
         Assert.Equal(["colab", "kaggle", "gradient"], Html.PlatformRows(html));
     }
-
-    /// <summary>A second start on the first one's data directory (and database).</summary>
-    private sealed class RestartedPortal(string dataDirectory)
-        : PortalFactory(new PortalHostOptions { DataDirectory = dataDirectory });
 }
 
 internal sealed class OptionsContextFactory(DbContextOptions<CatalogDbContext> options) : IDbContextFactory<CatalogDbContext>

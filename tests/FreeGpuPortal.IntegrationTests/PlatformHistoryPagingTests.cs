@@ -16,7 +16,7 @@ namespace FreeGpuPortal.IntegrationTests;
 public sealed class PlatformHistoryPagingTests : IAsyncLifetime
 {
     private static readonly Actor Admin = new("paging-admin", "paging-admin@example.org");
-    private readonly PortalFactory _factory = new();
+    private readonly PortalHost _factory = new();
 
     public async Task InitializeAsync()
     {

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace FreeGpuPortal.IntegrationTests;
 
-public sealed class PlatformPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class PlatformPageTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     [Fact]
     public async Task Kaggle_page_holds_its_seeded_facts_with_sources()

@@ -12,7 +12,7 @@ namespace FreeGpuPortal.IntegrationTests;
 /// What must behave the same on SQLite and PostgreSQL (scripts/test-all.sh runs this project on both): text search,
 /// optimistic concurrency, the audit guard, seed idempotence, and the catalog version that other instances follow.
 /// </summary>
-public sealed class ProviderParityTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class ProviderParityTests(LenientPortal factory) : IClassFixture<LenientPortal>
 {
     [Fact]
     public async Task Runs_on_the_provider_the_test_run_asks_for()
@@ -44,9 +44,9 @@ public sealed class ProviderParityTests(ApiFactory factory) : IClassFixture<ApiF
         var stale = (await editor.GetForEditAsync("kaggle"))!;
 
         first.Vendor = "Kaggle (parity test)";
-        var saved = await editor.UpdateAsync(new PlatformChangeRequest(first, ChangeEvidence.None, ApiFactory.TestAdmin));
+        var saved = await editor.UpdateAsync(new PlatformChangeRequest(first, ChangeEvidence.None, CatalogEdits.TestAdmin));
         stale.Vendor = "Kaggle (stale tab)";
-        var conflict = await editor.UpdateAsync(new PlatformChangeRequest(stale, ChangeEvidence.None, ApiFactory.TestAdmin));
+        var conflict = await editor.UpdateAsync(new PlatformChangeRequest(stale, ChangeEvidence.None, CatalogEdits.TestAdmin));
 
         Assert.IsType<EditResult.Success>(saved);
         Assert.IsType<EditResult.ConcurrencyConflict>(conflict);
@@ -83,7 +83,7 @@ public sealed class ProviderParityTests(ApiFactory factory) : IClassFixture<ApiF
         var model = (await editor.GetForEditAsync("gradient"))!;
         model.Vendor = "Paperspace (stamp test)";
 
-        Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(model, ChangeEvidence.None, ApiFactory.TestAdmin)));
+        Assert.IsType<EditResult.Success>(await editor.UpdateAsync(new PlatformChangeRequest(model, ChangeEvidence.None, CatalogEdits.TestAdmin)));
 
         var after = await StampAsync();
         Assert.NotEqual(before, after);

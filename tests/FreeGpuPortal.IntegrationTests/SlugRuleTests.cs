@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FreeGpuPortal.IntegrationTests;
 
 /// <summary>One rule for slugs everywhere: any case matches, and the lower-case address is the one address.</summary>
-public sealed class SlugRuleTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class SlugRuleTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private HttpClient NoRedirects() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 using FreeGpuPortal.BrowserTests.Published;
@@ -82,13 +80,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A browser context on nginx's address that accepts the run's self-signed certificate.</summary>
     public async Task<IBrowserContext> NewContextAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = ProxyUrl,
-            IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            Locale = "en-GB",
-        });
+        var context = await _browser!.NewContextAsync(Chromium.ContextOptions(ProxyUrl));
 
         // Three servers and a browser share the machine: give a page longer than the usual 30 s before calling it stuck.
         context.SetDefaultTimeout(60_000);
@@ -169,7 +161,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private PortalInstance StartInstance(string name, string published)
     {
-        var instance = new PortalInstance(name, published, Path.Combine(_root, "instance-" + name), FreeLoopbackPort(), ConnectionString);
+        var instance = new PortalInstance(name, published, Path.Combine(_root, "instance-" + name), LoopbackPort.Free(), ConnectionString);
         _processes.Add(instance.Start());
         return instance;
     }
@@ -181,20 +173,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(conf, "freegpuportal"));
         Directory.CreateDirectory(Path.Combine(prefix, "logs"));
 
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        using var certificate = SelfSignedCertificate.Create();
+        using var key = certificate.GetRSAPrivateKey()!;
         var certificatePath = Path.Combine(conf, "portal.crt");
         var keyPath = Path.Combine(conf, "portal.key");
         await File.WriteAllTextAsync(certificatePath, certificate.ExportCertificatePem());
         await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
 
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         ProxyUrl = $"https://127.0.0.1:{port}";
         await File.WriteAllTextAsync(Path.Combine(conf, "freegpuportal", "upstreams.conf"), string.Concat(
             Instances.Select(i => $"server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=10s;\n")));
@@ -331,13 +317,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         return await output;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

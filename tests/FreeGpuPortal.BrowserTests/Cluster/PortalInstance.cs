@@ -77,29 +77,16 @@ public sealed class PortalInstance(string name, string publishedFolder, string d
 
     /// <summary>Runs the portal's command line with this instance's settings, <paramref name="standardInput"/> on stdin.</summary>
     public Task<(int ExitCode, string Output)> RunCommandAsync(string standardInput, params string[] arguments) =>
-        PortalCommandLine.RunAsync(ProcessStart(), standardInput, TimeSpan.FromSeconds(120), arguments);
+        PortalCommandLine.RunAsync(ProcessStart(), standardInput, arguments);
 
-    private ProcessStartInfo ProcessStart()
+    private ProcessStartInfo ProcessStart() => PublishedPortal.StartInfo(publishedFolder, dataDirectory, new Dictionary<string, string>
     {
-        // Started from its own folder, as the deployment docs say: that folder is the content root.
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = publishedFolder };
-        start.ArgumentList.Add(Path.Combine(publishedFolder, "FreeGpuPortal.Web.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "PostgreSQL";
-        start.Environment["ConnectionStrings__Catalog"] = connectionString;
-        start.Environment["Admin__RequireTwoFactor"] = "true";
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Serilog__File__Enabled"] = "false";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        ["Database:Provider"] = "PostgreSQL",
+        ["ConnectionStrings:Catalog"] = connectionString,
+        ["Admin:RequireTwoFactor"] = "true",
 
         // Every visitor of the test comes from 127.0.0.1: the read load would meet the per-address API limit (which
-        // has tests of its own), and the test signs in more often than a person does.
-        start.Environment["RateLimits__Api__PermitPerMinute"] = "1000000";
-        start.Environment["RateLimits__SignIn__PermitPerMinute"] = "1000";
-
-        // Tests never reach beyond loopback: the scheduled check of the catalog's source links stays off.
-        start.Environment["LinkCheck__Schedule"] = "off";
-        return start;
-    }
+        // has tests of its own).
+        ["RateLimits:Api:PermitPerMinute"] = "1000000",
+    });
 }

@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
 
 using Microsoft.Playwright;
 
@@ -17,10 +12,8 @@ namespace FreeGpuPortal.BrowserTests.Published;
 /// </summary>
 public class PublishedPortalFixture : IAsyncLifetime
 {
-    private const string CertificatePassword = "test-only-certificate";
-    private readonly StringBuilder _serverLog = new();
     private readonly Dictionary<string, string> _settings;
-    private Process? _server;
+    private PublishedPortal? _server;
     private TestBrowser? _browser;
 
     public PublishedPortalFixture()
@@ -36,48 +29,24 @@ public class PublishedPortalFixture : IAsyncLifetime
     }
 
     /// <summary>The server's address, <c>https://127.0.0.1:PORT</c>, without a trailing slash.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => Server.BaseUrl;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "freegpuportal-published-run", Guid.NewGuid().ToString("N"));
 
-    public string PublishedFolder { get; private set; } = "";
+    public string PublishedFolder => Server.PublishedFolder;
 
     /// <summary>The server's process, e.g. to send it a signal as a service manager would.</summary>
-    public Process ServerProcess => _server ?? throw new InvalidOperationException("The server has not started.");
+    public Process ServerProcess => Server.Process;
 
     /// <summary>What the server wrote to its console so far: attach it to a failing assertion.</summary>
-    public string ServerLog
-    {
-        get
-        {
-            lock (_serverLog)
-            {
-                return _serverLog.ToString();
-            }
-        }
-    }
+    public string ServerLog => Server.Log;
+
+    private PublishedPortal Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
     public async Task InitializeAsync()
     {
-        PublishedFolder = await PublishedBuild.FolderAsync();
-        Directory.CreateDirectory(DataDirectory);
-        var certificatePath = Path.Combine(DataDirectory, "test-certificate.pfx");
-        await File.WriteAllBytesAsync(certificatePath, SelfSignedCertificate());
-
-        var port = FreeLoopbackPort();
-        BaseUrl = $"https://127.0.0.1:{port}";
-        var start = PortalProcess();
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl);
-        start.Environment["Kestrel__Certificates__Default__Path"] = certificatePath;
-        start.Environment["Kestrel__Certificates__Default__Password"] = CertificatePassword;
-        _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, e) => AppendLog(e.Data);
-        _server.ErrorDataReceived += (_, e) => AppendLog(e.Data);
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        await WaitUntilHealthyAsync();
-
+        _server = new PublishedPortal(await PublishedBuild.FolderAsync(), DataDirectory, _settings);
+        await _server.StartAsync();
         _browser = await TestBrowser.LaunchAsync();
     }
 
@@ -90,14 +59,8 @@ public class PublishedPortalFixture : IAsyncLifetime
 
     /// <summary>A browser context whose pages share cookies: open several pages in it for "two tabs of one admin".</summary>
     public Task<IBrowserContext> NewContextAsync(int width = 1400, int height = 1000, ColorScheme colorScheme = ColorScheme.Light) =>
-        (_browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = colorScheme,
-            Locale = "en-GB",
-        });
+        (_browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(
+            Chromium.ContextOptions(BaseUrl, width, height, colorScheme));
 
     /// <summary>An HTTP client for the server that accepts its self-signed certificate and keeps no cookies.</summary>
     public HttpClient NewHttpClient(bool allowAutoRedirect = false)
@@ -116,7 +79,7 @@ public class PublishedPortalFixture : IAsyncLifetime
     /// (<c>FreeGpuPortal.Web admin create --email …</c>), with <paramref name="standardInput"/> on standard input.
     /// </summary>
     public Task<(int ExitCode, string Output)> RunPortalCommandAsync(string standardInput, params string[] arguments) =>
-        PortalCommandLine.RunAsync(PortalProcess(), standardInput, TimeSpan.FromSeconds(60), arguments);
+        Server.RunCommandAsync(standardInput, arguments);
 
     /// <summary>Creates an admin with the command line; an admin that exists already is fine.</summary>
     public async Task CreateAdminAsync(string email, string password)
@@ -149,113 +112,12 @@ public class PublishedPortalFixture : IAsyncLifetime
             await _browser.DisposeAsync();
         }
 
-        if (_server is { HasExited: false })
+        if (_server is not null)
         {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
+            await _server.DisposeAsync();
         }
 
-        _server?.Dispose();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open on a slow machine: the OS temp cleaner gets it later.
-        }
-    }
-
-    private ProcessStartInfo PortalProcess()
-    {
-        // Started from its own folder, as the deployment docs say: that folder is the content root.
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = PublishedFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(PublishedFolder, "FreeGpuPortal.Web.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__DataDirectory"] = DataDirectory;
-        start.Environment["Serilog__File__Enabled"] = "false";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-
-        // Browser tests sign in far more often than a person does; the limit itself has its own tests.
-        start.Environment["RateLimits__SignIn__PermitPerMinute"] = "1000";
-
-        // Tests never reach beyond loopback: the scheduled check of the catalog's source links stays off.
-        start.Environment["LinkCheck__Schedule"] = "off";
-        foreach (var (key, value) in _settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var client = NewHttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_server!.HasExited)
-            {
-                throw new InvalidOperationException($"The published portal exited ({_server.ExitCode}):\n{ServerLog}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"The published portal did not become healthy within 90 s:\n{ServerLog}");
-    }
-
-    private void AppendLog(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_serverLog)
-        {
-            _serverLog.AppendLine(line);
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static byte[] SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-        return certificate.Export(X509ContentType.Pfx, CertificatePassword);
+        PortalHost.DeleteDataDirectory(DataDirectory);
     }
 }
 

@@ -3,8 +3,7 @@ using Microsoft.Playwright;
 namespace FreeGpuPortal.BrowserTests;
 
 /// <summary>
-/// Debian's Chromium, started the one way every browser test starts it (browsers cannot be downloaded here; set
-/// PORTAL_CHROMIUM to use another executable). Every context made through <see cref="NewContextAsync"/> is watched by
+/// Chromium, started the one way every browser test starts it (<see cref="Chromium"/>). Every context made through <see cref="NewContextAsync"/> is watched by
 /// <see cref="BrowserErrors"/>, so a console error, an uncaught page error or Blazor's "unhandled error" bar in any
 /// page of a test fails that test.
 /// </summary>
@@ -25,19 +24,7 @@ public sealed class TestBrowser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         try
         {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-                Headless = true,
-
-                // Without the background-networking flags Chromium floods the closed network with refused connections.
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic",
-                ],
-            });
-            return new TestBrowser(playwright, browser);
+            return new TestBrowser(playwright, await Chromium.LaunchAsync(playwright));
         }
         catch
         {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Hosting;
 
@@ -16,7 +15,7 @@ namespace FreeGpuPortal.IntegrationTests.Accounts;
 /// The account pages as an admin meets them: no promise of an e-mail nobody sends, none of the template's leftovers,
 /// the site's header and navigation, and the last-admin rule when an account deletes itself.
 /// </summary>
-public sealed class AccountPagesTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class AccountPagesTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     [Fact]
     public async Task Without_an_email_sender_no_page_offers_a_password_email_and_login_says_how_to_get_a_new_password()
@@ -72,7 +71,7 @@ public sealed class AccountPagesTests(SecurityPortal portal) : IClassFixture<Sec
         var key = Regex.Match(html, "<kbd data-shared-key>([^<]+)</kbd>").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         await using var scope = portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        Assert.Equal((await users.GetAuthenticatorKeyAsync(await portal.FindAsync("qr@example.org")))!.ToLowerInvariant(), key);
+        Assert.Equal((await users.GetAuthenticatorKeyAsync(await portal.FindUserAsync("qr@example.org")))!.ToLowerInvariant(), key);
     }
 
     [Fact]
@@ -86,17 +85,17 @@ public sealed class AccountPagesTests(SecurityPortal portal) : IClassFixture<Sec
         Assert.DoesNotContain("data-testid=\"last-admin\"", staleForm);
 
         // B deletes their account: allowed, one admin is left.
-        var deleted = await SecurityPortal.PostFormAsync(b, "/Account/Manage/DeletePersonalData", "delete-user",
-            new Dictionary<string, string> { ["Input.Password"] = SecurityPortal.Password });
+        var deleted = await PortalHost.PostFormAsync(b, "/Account/Manage/DeletePersonalData", "delete-user",
+            new Dictionary<string, string> { ["Input.Password"] = PortalHost.Password });
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Null(await FindOrNullAsync("last-b@example.org"));
 
         // A posts the form of the page opened earlier: refused with the reason, the account stays.
         var refused = await a.PostAsync("/Account/Manage/DeletePersonalData", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = SecurityPortal.AntiforgeryToken(staleForm),
+            ["__RequestVerificationToken"] = PortalHost.AntiforgeryToken(staleForm),
             ["_handler"] = "delete-user",
-            ["Input.Password"] = SecurityPortal.Password,
+            ["Input.Password"] = PortalHost.Password,
         }));
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -121,11 +120,11 @@ public sealed class AccountPagesTests(SecurityPortal portal) : IClassFixture<Sec
 public sealed class PasswordEmailTests : IAsyncLifetime
 {
     private readonly LoopbackSmtpServer _smtp = new();
-    private EmailPortal? _portal;
+    private PortalHost? _portal;
 
     public Task InitializeAsync()
     {
-        _portal = new EmailPortal(_smtp.Port);
+        _portal = EmailPortal(_smtp.Port);
         return Task.CompletedTask;
     }
 
@@ -148,7 +147,7 @@ public sealed class PasswordEmailTests : IAsyncLifetime
 
         var login = await client.GetStringAsync("/Account/Login");
         Assert.Contains("href=\"Account/ForgotPassword\"", login);
-        var sent = await SecurityPortal.PostFormAsync(client, "/Account/ForgotPassword", "forgot-password",
+        var sent = await PortalHost.PostFormAsync(client, "/Account/ForgotPassword", "forgot-password",
             new Dictionary<string, string> { ["Input.Email"] = "forgetful@example.org" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
@@ -161,14 +160,14 @@ public sealed class PasswordEmailTests : IAsyncLifetime
         Assert.StartsWith("/Account/ResetPassword?code=", reset);
 
         const string newPassword = "a brand new pass phrase";
-        var done = await SecurityPortal.PostFormAsync(client, reset, "reset-password", new Dictionary<string, string>
+        var done = await PortalHost.PostFormAsync(client, reset, "reset-password", new Dictionary<string, string>
         {
             ["Input.Email"] = "forgetful@example.org",
             ["Input.Password"] = newPassword,
             ["Input.ConfirmPassword"] = newPassword,
         });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SecurityPortal.SignInAsync(portal.NewClient(), "forgetful@example.org", newPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalHost.SignInAsync(portal.NewClient(), "forgetful@example.org", newPassword)).StatusCode);
     }
 
     [Fact]
@@ -180,7 +179,7 @@ public sealed class PasswordEmailTests : IAsyncLifetime
         var client = portal.NewClient();
 
         Assert.Contains("href=\"Account/ForgotPassword\"", await client.GetStringAsync("/zh-CN/Account/Login"));
-        var sent = await SecurityPortal.PostFormAsync(client, "/zh-CN/Account/ForgotPassword", "forgot-password",
+        var sent = await PortalHost.PostFormAsync(client, "/zh-CN/Account/ForgotPassword", "forgot-password",
             new Dictionary<string, string> { ["Input.Email"] = email });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/zh-CN/Account/ForgotPasswordConfirmation", sent.Headers.Location!.AbsolutePath);
@@ -197,7 +196,7 @@ public sealed class PasswordEmailTests : IAsyncLifetime
         AssertNoEnglish("the Chinese reset page", resetPage);
 
         const string newPassword = "一个足够长的新密码 and more";
-        var done = await SecurityPortal.PostFormAsync(client, reset, "reset-password", new Dictionary<string, string>
+        var done = await PortalHost.PostFormAsync(client, reset, "reset-password", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = newPassword,
@@ -206,7 +205,7 @@ public sealed class PasswordEmailTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/zh-CN/Account/ResetPasswordConfirmation", done.Headers.Location!.AbsolutePath);
         AssertNoEnglish("the Chinese reset confirmation", await client.GetStringAsync(done.Headers.Location));
-        Assert.Equal(HttpStatusCode.Redirect, (await SecurityPortal.SignInAsync(portal.NewClient(), email, newPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalHost.SignInAsync(portal.NewClient(), email, newPassword)).StatusCode);
     }
 
     [Theory]
@@ -222,11 +221,12 @@ public sealed class PasswordEmailTests : IAsyncLifetime
         await AssertChinesePageAsync(await _portal.SignedInClientAsync(email), path, email);
     }
 
-    private sealed class EmailPortal(int smtpPort) : SecurityPortal("Development", null, new Dictionary<string, string>
+    /// <summary>The app sending its emails to the local SMTP server on <paramref name="smtpPort"/>.</summary>
+    private static PortalHost EmailPortal(int smtpPort) => PortalHost.For(PortalHostOptions.Observed.WithSettings(new Dictionary<string, string>
     {
         ["Email:SmtpHost"] = "127.0.0.1",
         ["Email:SmtpPort"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:EnableSsl"] = "false",
         ["Email:From"] = "portal@example.org",
-    });
+    }));
 }

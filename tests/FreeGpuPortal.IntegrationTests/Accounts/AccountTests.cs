@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.IntegrationTests.Accounts;
 
-public sealed class AccountTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class AccountTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private const string GoodPassword = "correct horse battery staple";
 
@@ -198,7 +198,10 @@ public sealed class AccountTests(PortalFactory factory) : IClassFixture<PortalFa
 
 public sealed class SignInRateLimitTests : IAsyncLifetime
 {
-    private readonly LimitedPortal _factory = new();
+    private readonly PortalHost _factory = PortalHost.For(PortalHostOptions.Default.WithSettings(new Dictionary<string, string>
+    {
+        ["RateLimits:SignIn:PermitPerMinute"] = "2",
+    }));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -241,7 +244,4 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode); // the limit is 2 failures; successes do not count
         }
     }
-
-    private sealed class LimitedPortal()
-        : PortalFactory(new PortalHostOptions { Settings = new Dictionary<string, string> { ["RateLimits:SignIn:PermitPerMinute"] = "2" } });
 }

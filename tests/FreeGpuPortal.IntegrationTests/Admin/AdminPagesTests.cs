@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FreeGpuPortal.IntegrationTests.Admin;
 
 /// <summary>The admin editing and history pages over HTTP: protected, prerendered for an admin, and the public history.</summary>
-public sealed class AdminPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class AdminPagesTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private const string Password = "a long admin password for tests";
 

@@ -16,7 +16,7 @@ namespace FreeGpuPortal.IntegrationTests.Admin;
 /// by hand, asked with bad route and query values — words for numbers, huge, negative, empty, non-Latin, very long,
 /// markup — as an anonymous visitor and as a signed-in admin: never a 5xx.
 /// </summary>
-public sealed class BadParameterSweepTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class BadParameterSweepTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private const string Password = "a long admin password for tests";
 

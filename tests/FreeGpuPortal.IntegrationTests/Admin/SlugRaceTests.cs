@@ -45,7 +45,7 @@ public sealed class SlugRaceTests
     }
 
     private static async Task<(EditResult Result, CatalogEditor Editor, IServiceProvider Services)> RaceAsync(
-        PortalFactory portal, Func<CatalogEditor, Task<EditResult>> save, string slug)
+        PortalHost portal, Func<CatalogEditor, Task<EditResult>> save, string slug)
     {
         var race = new SlugTakenJustBeforeSave(slug);
         void Intercept(IServiceProvider provider, DbContextOptionsBuilder options)
@@ -68,7 +68,7 @@ public sealed class SlugRaceTests
     [Fact]
     public async Task A_new_platform_whose_slug_was_taken_after_the_check_is_refused_at_the_slug_field()
     {
-        await using var portal = new PortalFactory();
+        await using var portal = new PortalHost();
         var (result, editor, _) = await RaceAsync(
             portal,
             editor => editor.CreateAsync(new PlatformChangeRequest(new PlatformEditModel { Slug = "studio-lab", Name = "Studio Lab" }, Evidence, Admin)),
@@ -83,7 +83,7 @@ public sealed class SlugRaceTests
     [Fact]
     public async Task A_rename_to_a_slug_taken_after_the_check_is_refused_and_the_platform_keeps_its_slug()
     {
-        await using var portal = new PortalFactory();
+        await using var portal = new PortalHost();
         var (result, editor, services) = await RaceAsync(
             portal,
             async editor =>

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace FreeGpuPortal.IntegrationTests.Api;
 
-public sealed class ApiPageTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class ApiPageTests(LenientPortal factory) : IClassFixture<LenientPortal>
 {
     [Fact]
     public async Task The_api_page_documents_every_endpoint_and_parameter_with_working_examples()

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace FreeGpuPortal.IntegrationTests.Api;
 
-public sealed class HardwareReportParseApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class HardwareReportParseApiTests(LenientPortal factory) : IClassFixture<LenientPortal>
 {
     private const string ParseUrl = "/api/v1/hardware-reports/parse";
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace FreeGpuPortal.IntegrationTests.Api;
 
 /// <summary>For the same query string, the page, the JSON and the CSV list the same platforms in the same order.</summary>
-public sealed class PageAndApiAgreeTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class PageAndApiAgreeTests(LenientPortal factory) : IClassFixture<LenientPortal>
 {
     private static readonly string[] Cases =
     [

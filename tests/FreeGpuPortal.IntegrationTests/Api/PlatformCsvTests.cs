@@ -3,7 +3,7 @@ using System.Text;
 
 namespace FreeGpuPortal.IntegrationTests.Api;
 
-public sealed class PlatformCsvTests(FormulaInjectionFactory factory) : IClassFixture<FormulaInjectionFactory>
+public sealed class PlatformCsvTests(FormulaInjectionPortal factory) : IClassFixture<FormulaInjectionPortal>
 {
     /// <summary>
     /// The whole file for the seed catalog, with the factory's three formula-injection attempts (Gradient's vendor,
@@ -57,9 +57,9 @@ public sealed class PlatformCsvTests(FormulaInjectionFactory factory) : IClassFi
         Assert.All(records, r => Assert.Equal(43, r.Count));
         Assert.All(records.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', cell));
         var gradient = records.Single(r => r[0] == "gradient");
-        Assert.Equal("'" + FormulaInjectionFactory.HostileVendor, gradient[2]); // the text survives, shown as text
-        Assert.StartsWith("'" + FormulaInjectionFactory.HostilePro + "\n", records.Single(r => r[0] == "colab")[25], StringComparison.Ordinal);
-        Assert.StartsWith("'" + FormulaInjectionFactory.HostileCon + "\n", records.Single(r => r[0] == "kaggle")[26], StringComparison.Ordinal);
+        Assert.Equal("'" + FormulaInjectionPortal.HostileVendor, gradient[2]); // the text survives, shown as text
+        Assert.StartsWith("'" + FormulaInjectionPortal.HostilePro + "\n", records.Single(r => r[0] == "colab")[25], StringComparison.Ordinal);
+        Assert.StartsWith("'" + FormulaInjectionPortal.HostileCon + "\n", records.Single(r => r[0] == "kaggle")[26], StringComparison.Ordinal);
     }
 
     [Fact]

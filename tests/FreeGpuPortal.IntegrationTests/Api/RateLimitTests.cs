@@ -22,7 +22,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Reads_over_the_limit_get_429_with_retry_after()
     {
-        await using var factory = new RateLimitedApiFactory();
+        await using var factory = RateLimitedPortal();
         var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/platforms")).StatusCode);
@@ -37,7 +37,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task The_parser_has_its_own_limit_separate_from_reads()
     {
-        await using var factory = new RateLimitedApiFactory();
+        await using var factory = RateLimitedPortal();
         var client = factory.CreateClient();
 
         using var first = new StringContent("MemTotal: 13290452 kB", Encoding.UTF8, "text/plain");
@@ -50,4 +50,11 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/platforms")).StatusCode);
         await AssertTooManyRequestsAsync(await client.GetAsync("/api/v1/platforms"));
     }
+
+    /// <summary>Tiny limits: 2 API reads and 1 parse a minute per address.</summary>
+    private static PortalHost RateLimitedPortal() => PortalHost.For(PortalHostOptions.Default.WithSettings(new Dictionary<string, string>
+    {
+        ["RateLimits:Api:PermitPerMinute"] = "2",
+        ["RateLimits:HardwareReportParse:PermitPerMinute"] = "1",
+    }));
 }

@@ -15,7 +15,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private const string AdminEmail = "feed-admin@example.org";
 
-    private readonly PortalFactory _factory = new();
+    private readonly PortalHost _factory = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

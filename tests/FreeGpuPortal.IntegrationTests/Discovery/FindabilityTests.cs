@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FreeGpuPortal.IntegrationTests.Discovery;
 
 /// <summary>What search engines read: robots.txt, the sitemap, each page's description and canonical link, and the Dataset JSON-LD.</summary>
-public sealed class FindabilityTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class FindabilityTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

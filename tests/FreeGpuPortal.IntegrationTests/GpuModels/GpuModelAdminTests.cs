@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 
-using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
@@ -16,7 +15,7 @@ namespace FreeGpuPortal.IntegrationTests.GpuModels;
 /// the pages use, each audited in the model's history (and in the offering platforms'), the rules at the fields, the
 /// authority the pages ask before acting, and the pages themselves over HTTP.
 /// </summary>
-public sealed class GpuModelAdminTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class GpuModelAdminTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     private static readonly Actor Admin = new("admin-gpu", "gpu-admin@example.org");
 

@@ -13,7 +13,7 @@ namespace FreeGpuPortal.IntegrationTests.HardwareReports;
 /// Submitting on /platforms/{slug}/report (check, then save, with the antiforgery token), moderation through the
 /// service, the public "What people got" section, and applying a report to the catalog with its history entry.
 /// </summary>
-public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<ReportPortal>
+public sealed class ReportSubmissionTests(LenientPortal portal) : IClassFixture<LenientPortal>
 {
     private static readonly Actor Admin = new("report-admin-id", "reports@example.org");
 
@@ -342,7 +342,11 @@ public sealed class ReportSubmissionTests(ReportPortal portal) : IClassFixture<R
 /// <summary>Saving is limited per address (here 2 a window); reading the form and checking are not.</summary>
 public sealed class ReportRateLimitTests : IAsyncLifetime
 {
-    private readonly LimitedPortal _portal = new();
+    private readonly PortalHost _portal = PortalHost.For(PortalHostOptions.Lenient.WithSettings(new Dictionary<string, string>
+    {
+        ["RateLimits:ReportSubmit:Permits"] = "2",
+        ["RateLimits:ReportSubmit:WindowSeconds"] = "3600",
+    }));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -371,14 +375,5 @@ public sealed class ReportRateLimitTests : IAsyncLifetime
         Assert.InRange(third.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 3600);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/platforms/colab/report")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ReportForms.PostAsync(client, "colab", "check", Pastes.ColabT4)).StatusCode);
-    }
-
-    private sealed class LimitedPortal : ReportPortal
-    {
-        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
-        {
-            ["RateLimits:ReportSubmit:Permits"] = "2",
-            ["RateLimits:ReportSubmit:WindowSeconds"] = "3600",
-        };
     }
 }

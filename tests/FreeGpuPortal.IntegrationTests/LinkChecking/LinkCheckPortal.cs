@@ -1,42 +1,42 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Claims;
 
-using FreeGpuPortal.IntegrationTests.Security;
-using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.LinkChecking;
 
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.IntegrationTests.LinkChecking;
 
 /// <summary>
-/// The real app (as <see cref="SecurityPortal"/>) with an eight-second link timeout, and the link checker's real HTTP
+/// The real app (<see cref="PortalHostOptions.Observed"/>) with a given link timeout, and the link checker's real HTTP
 /// handler fenced to loopback: a connection anywhere else fails before any packet leaves, so the seed's real sources
-/// read as unreachable and tests never contact the sites the catalog cites. The timeout is short enough that the tests
-/// of a slow page wait little, and long enough that a loopback page that answers at once is never taken for a slow
-/// one on a machine busy with the whole test run (three seconds once was not).
+/// read as unreachable and tests never contact the sites the catalog cites.
 /// </summary>
-public sealed class LinkCheckPortal() : SecurityPortal("Development", null, new Dictionary<string, string>
+public static class LinkCheckPortal
 {
-    ["LinkCheck:TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-})
-{
-    public const int TimeoutSeconds = 8;
+    /// <summary>
+    /// For every test but those of the timeout: a page of the local site that answers at once is never taken for a
+    /// slow one, however busy the machine (three seconds once was not enough, under a whole test run).
+    /// </summary>
+    public const double AmpleTimeoutSeconds = 60;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddHttpClient(LinkProbe.HttpClientName)
+    /// <summary>
+    /// For the tests of the timeout itself, which probe only a page that never answers in time: they wait this long.
+    /// </summary>
+    public const double ShortTimeoutSeconds = 2;
+
+    public static PortalHost Create(double timeoutSeconds = AmpleTimeoutSeconds) => PortalHost.For(PortalHostOptions.Observed
+        .WithSettings(new Dictionary<string, string>
+        {
+            ["LinkCheck:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+        .WithServices(services => services.AddHttpClient(LinkProbe.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() =>
             {
-                var handler = LinkCheckingExtensions.CreateHandler(new LinkCheckOptions { TimeoutSeconds = TimeoutSeconds });
+                var handler = LinkCheckingExtensions.CreateHandler(new LinkCheckOptions { TimeoutSeconds = timeoutSeconds });
                 handler.ConnectCallback = LoopbackOnlyAsync;
                 return handler;
-            }));
-    }
+            })));
 
     private static async ValueTask<Stream> LoopbackOnlyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
@@ -56,15 +56,5 @@ public sealed class LinkCheckPortal() : SecurityPortal("Development", null, new 
             socket.Dispose();
             throw;
         }
-    }
-
-    /// <summary>The principal a sign-in of this account would carry now (roles, security stamp).</summary>
-    public async Task<ClaimsPrincipal> PrincipalAsync(string email)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var claims = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-        return await claims.CreateAsync(user);
     }
 }

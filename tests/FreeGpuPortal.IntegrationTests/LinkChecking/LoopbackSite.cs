@@ -12,14 +12,15 @@ namespace FreeGpuPortal.IntegrationTests.LinkChecking;
 
 /// <summary>
 /// A tiny site on 127.0.0.1 (a port of its own) standing in for the sites the catalog cites: a page that works, one
-/// that moved, two that are gone, one that answers too slowly, one that refuses HEAD, and a redirect loop. It records
-/// every request, and the most it ever served at once.
+/// that moved, two that are gone, one that answers too slowly, one that answers only when the test lets it, one that
+/// refuses HEAD, and a redirect loop. It records every request, and the most it ever served at once.
 /// </summary>
 public sealed class LoopbackSite : IAsyncLifetime
 {
     private WebApplication? _app;
     private int _inFlight;
     private int _maxInFlight;
+    private TaskCompletionSource _heldPage = NewHold();
 
     public ConcurrentQueue<(string Method, string Path, string UserAgent)> Requests { get; } = new();
 
@@ -66,6 +67,11 @@ public sealed class LoopbackSite : IAsyncLifetime
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
             return Results.Text("too late");
         });
+        _app.MapMethods("/held", ["GET", "HEAD"], async (HttpContext context) =>
+        {
+            await Volatile.Read(ref _heldPage).Task.WaitAsync(context.RequestAborted);
+            return Results.Text("let through");
+        });
         _app.MapMethods("/no-head", ["HEAD"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
         _app.MapGet("/no-head", () => Results.Text("GET works"));
         _app.MapMethods("/loop/{n:int}", ["GET", "HEAD"], (int n) => Results.Redirect($"/loop/{n + 1}"));
@@ -74,14 +80,23 @@ public sealed class LoopbackSite : IAsyncLifetime
         Assert.StartsWith("http://127.0.0.1:", BaseUrl, StringComparison.Ordinal);
     }
 
-    public void ResetCounters()
+    /// <summary>Lets every request for /held, now and until the next <see cref="Reset"/>, have its answer.</summary>
+    public void ReleaseHeldPage() => Volatile.Read(ref _heldPage).TrySetResult();
+
+    /// <summary>Forgets the requests and holds /held again, for the next test.</summary>
+    public void Reset()
     {
         Requests.Clear();
         Volatile.Write(ref _maxInFlight, 0);
+        ReleaseHeldPage();
+        Volatile.Write(ref _heldPage, NewHold());
     }
+
+    private static TaskCompletionSource NewHold() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task DisposeAsync()
     {
+        ReleaseHeldPage();
         if (_app is not null)
         {
             await _app.StopAsync();

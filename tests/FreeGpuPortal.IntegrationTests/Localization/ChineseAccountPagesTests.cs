@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-using FreeGpuPortal.IntegrationTests.Security;
-
 using static FreeGpuPortal.IntegrationTests.Localization.ChineseAccountPageText;
 
 namespace FreeGpuPortal.IntegrationTests.Localization;
@@ -12,7 +10,7 @@ namespace FreeGpuPortal.IntegrationTests.Localization;
 /// sign-in failures and Identity's own messages, and redirects that stay in the language. The same forms in English
 /// keep English messages.
 /// </summary>
-public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class ChineseAccountPagesTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     [Fact]
     public async Task The_Chinese_login_page_is_in_Chinese_with_nothing_left_in_English()
@@ -73,10 +71,10 @@ public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixt
         var refused = await client.GetAsync("/zh-CN/admin");
         var login = refused.Headers.Location!;
         Assert.Equal("/zh-CN/Account/Login", login.AbsolutePath);
-        var signedIn = await SecurityPortal.PostFormAsync(client, login.PathAndQuery, "login", new Dictionary<string, string>
+        var signedIn = await PortalHost.PostFormAsync(client, login.PathAndQuery, "login", new Dictionary<string, string>
         {
             ["Input.Email"] = "zh-return@example.org",
-            ["Input.Password"] = SecurityPortal.Password,
+            ["Input.Password"] = PortalHost.Password,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -99,19 +97,19 @@ public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixt
         Assert.Contains("错误：密码不正确。", wrongHtml);
         AssertNoEnglish("the refused password change", wrongHtml);
 
-        var tooShortForTheForm = await (await ChangePasswordAsync(client, page, SecurityPortal.Password, "abc")).Content.ReadAsStringAsync();
+        var tooShortForTheForm = await (await ChangePasswordAsync(client, page, PortalHost.Password, "abc")).Content.ReadAsStringAsync();
         Assert.Contains("新密码的长度必须在 6 到 100 个字符之间。", tooShortForTheForm);
 
-        var tooShortForTheRules = await (await ChangePasswordAsync(client, page, SecurityPortal.Password, "short pw")).Content.ReadAsStringAsync();
+        var tooShortForTheRules = await (await ChangePasswordAsync(client, page, PortalHost.Password, "short pw")).Content.ReadAsStringAsync();
         Assert.Contains("错误：密码长度至少为 12 个字符。", tooShortForTheRules);
 
-        var mismatch = await (await ChangePasswordAsync(client, page, SecurityPortal.Password, "a long enough new password", "another long password")).Content.ReadAsStringAsync();
+        var mismatch = await (await ChangePasswordAsync(client, page, PortalHost.Password, "a long enough new password", "another long password")).Content.ReadAsStringAsync();
         Assert.Contains("新密码与确认密码不一致。", mismatch);
 
-        var common = await (await ChangePasswordAsync(client, page, SecurityPortal.Password, "unbelievable")).Content.ReadAsStringAsync();
+        var common = await (await ChangePasswordAsync(client, page, PortalHost.Password, "unbelievable")).Content.ReadAsStringAsync();
         Assert.Contains("此密码在常用密码列表中，请换一个。", common);
 
-        var changed = await ChangePasswordAsync(client, page, SecurityPortal.Password, "a long enough new password");
+        var changed = await ChangePasswordAsync(client, page, PortalHost.Password, "a long enough new password");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal("http://localhost/zh-CN/Account/Manage/ChangePassword", changed.Headers.Location!.OriginalString);
         var after = await client.GetStringAsync(changed.Headers.Location);
@@ -177,7 +175,7 @@ public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixt
         var key = await portal.EnableAuthenticatorAsync("zh-2fa@example.org");
         var client = portal.NewClient();
 
-        var password = await PostLoginAsync(client, "/zh-CN", "zh-2fa@example.org", SecurityPortal.Password);
+        var password = await PostLoginAsync(client, "/zh-CN", "zh-2fa@example.org", PortalHost.Password);
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         var secondFactor = password.Headers.Location!;
         Assert.Equal("/zh-CN/Account/LoginWith2fa", secondFactor.AbsolutePath);
@@ -186,20 +184,20 @@ public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixt
         AssertNoEnglish("the second-factor page", form);
         AssertNoEnglish("the recovery-code page", await client.GetStringAsync("/zh-CN/Account/LoginWithRecoveryCode"));
 
-        var wrongCode = await SecurityPortal.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
+        var wrongCode = await PortalHost.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
         {
             ["Input.TwoFactorCode"] = "000000" == Totp.Code(key) ? "111111" : "000000",
         });
         var wrongHtml = await wrongCode.Content.ReadAsStringAsync();
         Assert.Contains("错误：身份验证器验证码无效。", wrongHtml);
         AssertNoEnglish("the refused code", wrongHtml);
-        var tooShort = await (await SecurityPortal.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
+        var tooShort = await (await PortalHost.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
         {
             ["Input.TwoFactorCode"] = "12",
         })).Content.ReadAsStringAsync();
         Assert.Contains("身份验证器验证码的长度必须在 6 到 7 个字符之间。", tooShort);
 
-        var signedIn = await SecurityPortal.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
+        var signedIn = await PortalHost.PostFormAsync(client, secondFactor.PathAndQuery, "login-with-2fa", new Dictionary<string, string>
         {
             ["Input.TwoFactorCode"] = Totp.Code(key),
         });
@@ -211,7 +209,7 @@ public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixt
             AssertNoEnglish(path, html, "zh-2fa@example.org");
         }
 
-        var codes = await SecurityPortal.PostFormAsync(client, "/zh-CN/Account/Manage/GenerateRecoveryCodes", "generate-recovery-codes", []);
+        var codes = await PortalHost.PostFormAsync(client, "/zh-CN/Account/Manage/GenerateRecoveryCodes", "generate-recovery-codes", []);
         var codesHtml = await codes.Content.ReadAsStringAsync();
         Assert.Contains("你已生成新的恢复代码。", codesHtml);
         Assert.Equal(10, Regex.Matches(codesHtml, "<code class=\"recovery-code\">").Count);
@@ -219,14 +217,14 @@ public sealed class ChineseAccountPagesTests(SecurityPortal portal) : IClassFixt
     }
 
     private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string prefix, string email, string password) =>
-        await SecurityPortal.PostFormAsync(client, prefix + "/Account/Login", "login", new Dictionary<string, string>
+        await PortalHost.PostFormAsync(client, prefix + "/Account/Login", "login", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
 
     private static async Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string page, string current, string next, string? confirm = null) =>
-        await SecurityPortal.PostFormAsync(client, page, "change-password", new Dictionary<string, string>
+        await PortalHost.PostFormAsync(client, page, "change-password", new Dictionary<string, string>
         {
             ["Input.OldPassword"] = current,
             ["Input.NewPassword"] = next,

@@ -18,7 +18,7 @@ namespace FreeGpuPortal.IntegrationTests.Localization;
 /// Chinese catalog text, the English pages English, the API the language asked for; a text missing in the page's
 /// language shows the other one with its lang attribute and a marker in its own language.
 /// </summary>
-public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ChineseCatalogTextTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private const string KaggleSummaryZh = "Kaggle Notebooks：可共享的 Jupyter 笔记本，运行在免费的 GPU 和 CPU 上。";
     private const string KaggleSummaryEn = "Kaggle Notebooks: shareable Jupyter notebooks on free GPUs and CPUs.";
@@ -158,7 +158,7 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
     [Fact]
     public async Task A_storage_note_in_the_other_language_inside_a_value_is_marked_on_every_view()
     {
-        await using var portal = new PortalFactory();
+        await using var portal = new PortalHost();
         var client = portal.CreateClient(); // starts the app: migrate and seed
         var editor = portal.Services.GetRequiredService<CatalogEditor>();
         var colab = (await editor.GetForEditAsync("colab"))!;
@@ -196,7 +196,7 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
     [Fact]
     public async Task A_feature_named_only_in_english_is_marked_in_the_table_the_filters_and_the_compare_view()
     {
-        await using var portal = new PortalFactory();
+        await using var portal = new PortalHost();
         var client = portal.CreateClient(); // starts the app: migrate and seed
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync())
         {
@@ -234,7 +234,7 @@ public sealed class ChineseCatalogTextTests(PortalFactory factory) : IClassFixtu
     [Fact]
     public async Task A_text_missing_in_the_pages_language_shows_the_other_marked_in_its_own_language()
     {
-        await using var portal = new PortalFactory();
+        await using var portal = new PortalHost();
         var client = portal.CreateClient(); // starts the app: migrate and seed
         var editor = portal.Services.GetRequiredService<CatalogEditor>();
         var kaggle = (await editor.GetForEditAsync("kaggle"))!;

@@ -12,7 +12,7 @@ namespace FreeGpuPortal.IntegrationTests.Localization;
 /// The real app's editor and catalog import, as its admin pages call them, refuse a zh-CN request in Chinese and any
 /// other in English, through the localizer the app registers; a refused save writes nothing.
 /// </summary>
-public sealed class ChineseEditMessagesTests(PortalFactory factory) : IClassFixture<PortalFactory>, IDisposable
+public sealed class ChineseEditMessagesTests(PortalHost factory) : IClassFixture<PortalHost>, IDisposable
 {
     private static readonly Actor Admin = new("admin-1", "admin@example.org");
 

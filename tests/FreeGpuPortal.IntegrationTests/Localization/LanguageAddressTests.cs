@@ -12,7 +12,7 @@ namespace FreeGpuPortal.IntegrationTests.Localization;
 /// says its language, names its canonical address and both language versions, and links to the other language; the
 /// output cache keeps the two apart; the API takes lang or Accept-Language.
 /// </summary>
-public sealed partial class LanguageAddressTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed partial class LanguageAddressTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Backups;
 
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +12,7 @@ namespace FreeGpuPortal.IntegrationTests.Operations;
 [Trait("Database", "SqliteOnly")]
 public sealed class BackupRefusalTests : IAsyncLifetime
 {
-    private readonly OperationsPortal _portal = new(
+    private readonly PortalHost _portal = OperationsPortal.Create(
         OperationsPortal.NewDirectory("backup-refusals"),
         new Dictionary<string, string> { ["Backup:Schedule"] = "00:00:01", ["Backup:Keep"] = "2" });
 
@@ -24,8 +23,8 @@ public sealed class BackupRefusalTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _portal.DisposeAsync();
-        SecurityPortal.DeleteDataDirectory(_portal.DataDirectory);
-        SecurityPortal.DeleteDataDirectory(_work);
+        PortalHost.DeleteDataDirectory(_portal.DataDirectory);
+        PortalHost.DeleteDataDirectory(_work);
     }
 
     private PortalBackups Backups => _portal.Services.GetRequiredService<PortalBackups>();

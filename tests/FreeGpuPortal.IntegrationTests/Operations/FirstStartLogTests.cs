@@ -1,5 +1,3 @@
-using FreeGpuPortal.IntegrationTests.Security;
-
 using Serilog.Events;
 
 namespace FreeGpuPortal.IntegrationTests.Operations;
@@ -13,7 +11,7 @@ public sealed class FirstStartLogTests
     [Fact]
     public async Task A_first_start_on_an_empty_database_logs_no_error()
     {
-        await using var portal = new SecurityPortal();
+        await using var portal = PortalHost.For(PortalHostOptions.Observed);
 
         using var health = await portal.NewClient().GetAsync("/healthz");
 

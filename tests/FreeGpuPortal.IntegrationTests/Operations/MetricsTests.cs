@@ -1,7 +1,5 @@
 using System.Net;
 
-using FreeGpuPortal.IntegrationTests.Security;
-
 using Microsoft.AspNetCore.Http;
 
 namespace FreeGpuPortal.IntegrationTests.Operations;
@@ -12,7 +10,11 @@ namespace FreeGpuPortal.IntegrationTests.Operations;
 /// </summary>
 public sealed class MetricsTests : IAsyncLifetime
 {
-    private readonly MetricsPortal _portal = new();
+    /// <summary>The app on its own data directory, allowing one extra network to read /metrics.</summary>
+    private readonly PortalHost _portal = PortalHost.For(PortalHostOptions.Default.WithSettings(new Dictionary<string, string>
+    {
+        ["Metrics:AllowedNetworks:0"] = "10.20.0.0/16",
+    }));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -20,7 +22,7 @@ public sealed class MetricsTests : IAsyncLifetime
     {
         await _portal.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        SecurityPortal.DeleteDataDirectory(_portal.DataDirectory);
+        PortalHost.DeleteDataDirectory(_portal.DataDirectory);
     }
 
     /// <summary>A request as it arrives on the socket: the test server has no connection, so the address is set here.</summary>
@@ -81,9 +83,3 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.DoesNotContain("# TYPE", await BodyAsync(proxied), StringComparison.Ordinal);
     }
 }
-
-/// <summary>The app on its own data directory, allowing one extra network to read /metrics.</summary>
-public sealed class MetricsPortal() : PortalFactory(new PortalHostOptions
-{
-    Settings = new Dictionary<string, string> { ["Metrics:AllowedNetworks:0"] = "10.20.0.0/16" },
-});

@@ -23,7 +23,13 @@ namespace FreeGpuPortal.IntegrationTests.Operations;
 [Collection(PortalMeterCollection.Name)]
 public sealed class PortalMeterTests : IAsyncLifetime
 {
-    private readonly MeteredPortal _portal = new();
+    /// <summary>Tiny API, parser and sign-in limits, to count the refusals.</summary>
+    private readonly PortalHost _portal = PortalHost.For(PortalHostOptions.Default.WithSettings(new Dictionary<string, string>
+    {
+        ["RateLimits:Api:PermitPerMinute"] = "2",
+        ["RateLimits:HardwareReportParse:PermitPerMinute"] = "1",
+        ["RateLimits:SignIn:PermitPerMinute"] = "2",
+    }));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -159,17 +165,6 @@ public sealed class PortalMeterTests : IAsyncLifetime
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
         return new PrometheusText(await new StreamReader(context.Response.Body).ReadToEndAsync());
     }
-}
-
-/// <summary>The report portal with tiny API, parser and sign-in limits.</summary>
-public sealed class MeteredPortal : ReportPortal
-{
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
-    {
-        ["RateLimits:Api:PermitPerMinute"] = "2",
-        ["RateLimits:HardwareReportParse:PermitPerMinute"] = "1",
-        ["RateLimits:SignIn:PermitPerMinute"] = "2",
-    };
 }
 
 /// <summary>Counter values from Prometheus text format: the sum over the series whose labels include the given ones.</summary>

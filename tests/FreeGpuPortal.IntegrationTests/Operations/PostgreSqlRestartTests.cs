@@ -24,7 +24,11 @@ public sealed class PostgreSqlRestartTests
     public async Task A_server_restart_mid_traffic_loses_no_save_and_leaves_no_5xx()
     {
         await using var server = await PostgreSqlServer.StartAsync();
-        await using var portal = new RestartPortal(server.ConnectionString);
+        await using var portal = PortalHost.For(PortalHostOptions.Default with
+        {
+            Provider = DatabaseProvider.PostgreSQL,
+            PostgreSqlServer = server.ConnectionString,
+        });
         var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         await AssertAllReadsSucceedAsync(client);
@@ -64,15 +68,9 @@ public sealed class PostgreSqlRestartTests
         }
     }
 
-    private static async Task<int> ChangeCountAsync(RestartPortal portal)
+    private static async Task<int> ChangeCountAsync(PortalHost portal)
     {
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
         return await db.CatalogChanges.CountAsync();
     }
-
-    private sealed class RestartPortal(string server) : PortalFactory(new PortalHostOptions
-    {
-        Provider = DatabaseProvider.PostgreSQL,
-        PostgreSqlServer = server,
-    });
 }

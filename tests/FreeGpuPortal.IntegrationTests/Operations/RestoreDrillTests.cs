@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 
 using FreeGpuPortal.IntegrationTests.HardwareReports;
-using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Accounts;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
@@ -35,7 +34,7 @@ public sealed class RestoreDrillTests
         var work = OperationsPortal.NewDirectory("drill-files");
         var backupFile = Path.Combine(work, "portal-backup.zip");
         string expected;
-        await using (var source = new OperationsPortal(sourceDirectory))
+        await using (var source = OperationsPortal.Create(sourceDirectory))
         {
             var admin = await source.CreateAdminAsync("admin@example.org");
             await source.CreateAdminAsync("second@example.org");
@@ -71,7 +70,7 @@ public sealed class RestoreDrillTests
         Assert.True(restore.ExitCode == 0, restore.Output);
         Assert.Contains("The schema matches this version of the portal.", restore.Output, StringComparison.Ordinal);
 
-        await using (var restored = new OperationsPortal(targetDirectory))
+        await using (var restored = OperationsPortal.Create(targetDirectory))
         {
             Assert.Equal(expected, await StateAsync(restored));
             var second = await restored.SignedInClientAsync("second@example.org");
@@ -81,7 +80,7 @@ public sealed class RestoreDrillTests
 
         foreach (var directory in new[] { sourceDirectory, targetDirectory, work })
         {
-            SecurityPortal.DeleteDataDirectory(directory);
+            PortalHost.DeleteDataDirectory(directory);
         }
     }
 
@@ -100,7 +99,7 @@ public sealed class RestoreDrillTests
     }
 
     /// <summary>Everything a restore must bring back, as one JSON text: catalog export, history, reports, accounts.</summary>
-    private static async Task<string> StateAsync(OperationsPortal portal)
+    private static async Task<string> StateAsync(PortalHost portal)
     {
         var export = await portal.Services.GetRequiredService<CatalogTransfer>().ExportAsync();
         await using var catalog = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();

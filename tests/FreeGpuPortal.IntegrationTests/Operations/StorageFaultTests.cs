@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 
-using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Catalog.Transfer;
@@ -27,14 +26,14 @@ public sealed class StorageFaultTests
 {
     private static readonly Actor Admin = new("admin-1", "admin@example.org");
 
-    private static OperationsPortal StartPortal(string databaseDirectory, string? extraConnectionOptions = null) =>
-        new(OperationsPortal.NewDirectory("fault-data"), new Dictionary<string, string>
+    private static PortalHost StartPortal(string databaseDirectory, string? extraConnectionOptions = null) =>
+        OperationsPortal.Create(OperationsPortal.NewDirectory("fault-data"), new Dictionary<string, string>
         {
             ["ConnectionStrings:Catalog"] = $"Data Source={Path.Combine(databaseDirectory, DataDirectory.DefaultDatabaseFile)}{extraConnectionOptions}",
         });
 
     /// <summary>The change an admin makes in these tests: Colab's idle time, with evidence.</summary>
-    private static async Task<PlatformChangeRequest> ColabEditAsync(OperationsPortal portal, int idleMinutes)
+    private static async Task<PlatformChangeRequest> ColabEditAsync(PortalHost portal, int idleMinutes)
     {
         var model = await portal.Services.GetRequiredService<CatalogEditor>().GetForEditAsync("colab") ?? throw new InvalidOperationException("colab");
         model.IdleTimeoutMinutes.Min = idleMinutes;
@@ -47,7 +46,7 @@ public sealed class StorageFaultTests
         return new PlatformChangeRequest(model, evidence, Admin);
     }
 
-    private static async Task<(int Changes, int FieldChanges, double? IdleMin)> CatalogStateAsync(OperationsPortal portal)
+    private static async Task<(int Changes, int FieldChanges, double? IdleMin)> CatalogStateAsync(PortalHost portal)
     {
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
         var colab = await db.Platforms.AsNoTracking().SingleAsync(p => p.Slug == "colab");
@@ -98,7 +97,7 @@ public sealed class StorageFaultTests
         Assert.IsType<EditResult.Success>(await portal.Services.GetRequiredService<CatalogEditor>().UpdateAsync(request));
         Assert.Equal((before.Changes + 1, before.FieldChanges + 1, 45d), await CatalogStateAsync(portal));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        SecurityPortal.DeleteDataDirectory(directory);
+        PortalHost.DeleteDataDirectory(directory);
     }
 
     [Fact]
@@ -132,7 +131,7 @@ public sealed class StorageFaultTests
         Assert.Equal(1, applied.ReferenceChanges);
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
         Assert.Equal("免费 TPU 时长", (await db.Features.SingleAsync(f => f.Key == "tpu")).NameZh);
-        SecurityPortal.DeleteDataDirectory(directory);
+        PortalHost.DeleteDataDirectory(directory);
     }
 
     [Fact]

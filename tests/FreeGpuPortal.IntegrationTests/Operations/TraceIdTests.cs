@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-
-using FreeGpuPortal.IntegrationTests.Security;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -28,7 +25,7 @@ public sealed class TraceIdTests
     [Fact]
     public async Task The_error_page_shows_the_trace_id_that_the_failures_log_lines_carry()
     {
-        await using var portal = new FailingPortal();
+        await using var portal = FailingPortal.Create();
         var client = portal.NewClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, FailingPortal.FailingPath);
         request.Headers.Add("traceparent", TraceParent);
@@ -83,7 +80,7 @@ public sealed class TraceIdTests
     private static async Task<string> RunPortalAndRequestAsync(bool json)
     {
         var dataDirectory = OperationsPortal.NewDirectory("trace-console");
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -120,7 +117,7 @@ public sealed class TraceIdTests
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             await process.WaitForExitAsync(timeout.Token);
-            SecurityPortal.DeleteDataDirectory(dataDirectory);
+            PortalHost.DeleteDataDirectory(dataDirectory);
         }
 
         Assert.True(process.ExitCode == 0, await error);
@@ -150,28 +147,19 @@ public sealed class TraceIdTests
 
         throw new TimeoutException("The portal did not become healthy.");
     }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>
-/// The app in Production with one path that fails: a request no endpoint takes reaches the end of the pipeline, where
-/// the test host throws, so the app's own exception handler and error page answer it.
+/// The app in Production (<see cref="PortalHostOptions.Production"/>) with one path that fails: a request no endpoint
+/// takes reaches the end of the pipeline, where the test host throws, so the app's own exception handler and error
+/// page answer it.
 /// </summary>
-public sealed class FailingPortal() : SecurityPortal("Production", null, null)
+public static class FailingPortal
 {
     public const string FailingPath = "/trace-test-failure";
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FailAtTheEnd()));
-    }
+    public static PortalHost Create() =>
+        PortalHost.For(PortalHostOptions.Production.WithServices(services => services.AddSingleton<IStartupFilter>(new FailAtTheEnd())));
 
     private sealed class FailAtTheEnd : IStartupFilter
     {

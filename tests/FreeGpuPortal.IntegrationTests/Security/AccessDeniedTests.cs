@@ -2,7 +2,7 @@ using System.Net;
 
 namespace FreeGpuPortal.IntegrationTests.Security;
 
-public sealed class AccessDeniedTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class AccessDeniedTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     [Fact]
     public async Task A_signed_in_non_admin_gets_403_with_the_access_denied_page_not_a_redirect_or_not_found()
@@ -41,7 +41,7 @@ public sealed class AccessDeniedTests(SecurityPortal portal) : IClassFixture<Sec
     }
 }
 
-public sealed class TwoFactorAccessTests(TwoFactorSecurityPortal portal) : IClassFixture<TwoFactorSecurityPortal>
+public sealed class TwoFactorAccessTests(TwoFactorPortal portal) : IClassFixture<TwoFactorPortal>
 {
     [Fact]
     public async Task An_admin_signed_in_without_a_second_factor_gets_403_saying_so_with_a_link_to_set_it_up()
@@ -66,10 +66,10 @@ public sealed class TwoFactorAccessTests(TwoFactorSecurityPortal portal) : IClas
         var key = await portal.EnableAuthenticatorAsync("with2fa@example.org");
         var client = portal.NewClient();
 
-        var password = await SecurityPortal.SignInAsync(client, "with2fa@example.org", SecurityPortal.Password);
+        var password = await PortalHost.SignInAsync(client, "with2fa@example.org", PortalHost.Password);
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         Assert.Contains("/Account/LoginWith2fa", password.Headers.Location?.OriginalString);
-        var secondFactor = await SecurityPortal.PostFormAsync(client, password.Headers.Location!.OriginalString, "login-with-2fa",
+        var secondFactor = await PortalHost.PostFormAsync(client, password.Headers.Location!.OriginalString, "login-with-2fa",
             new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.Redirect, secondFactor.StatusCode);
 

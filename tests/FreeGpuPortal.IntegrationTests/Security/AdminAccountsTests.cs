@@ -12,7 +12,7 @@ namespace FreeGpuPortal.IntegrationTests.Security;
 /// <summary>The admins management service over the real app: its rules hold whatever page calls it.</summary>
 public sealed class AdminAccountsTests : IAsyncLifetime
 {
-    private readonly SecurityPortal _portal = new();
+    private readonly PortalHost _portal = PortalHost.For(PortalHostOptions.Observed);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -8,7 +8,7 @@ namespace FreeGpuPortal.IntegrationTests.Security;
 /// Static forms post with an antiforgery token; without it the post is refused before the form's handler runs.
 /// The admins page is interactive: its form is handled over the circuit, never posted.
 /// </summary>
-public sealed class AntiforgeryTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class AntiforgeryTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     [Fact]
     public async Task The_sign_in_form_without_its_token_is_refused_with_400_and_signs_nobody_in()
@@ -21,7 +21,7 @@ public sealed class AntiforgeryTests(SecurityPortal portal) : IClassFixture<Secu
         {
             ["_handler"] = "login",
             ["Input.Email"] = "forgery@example.org",
-            ["Input.Password"] = SecurityPortal.Password,
+            ["Input.Password"] = PortalHost.Password,
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -50,16 +50,16 @@ public sealed class AntiforgeryTests(SecurityPortal portal) : IClassFixture<Secu
         var response = await client.PostAsync("/Account/Manage/ChangePassword", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "change-password",
-            ["Input.OldPassword"] = SecurityPortal.Password,
+            ["Input.OldPassword"] = PortalHost.Password,
             ["Input.NewPassword"] = "another long pass phrase",
             ["Input.ConfirmPassword"] = "another long pass phrase",
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var user = await portal.FindAsync("forgery-manage@example.org");
+        var user = await portal.FindUserAsync("forgery-manage@example.org");
         await using var scope = portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<FreeGpuPortal.Web.Accounts.PortalUser>>();
-        Assert.True(await users.CheckPasswordAsync(user, SecurityPortal.Password));
+        Assert.True(await users.CheckPasswordAsync(user, PortalHost.Password));
     }
 
     [Fact]

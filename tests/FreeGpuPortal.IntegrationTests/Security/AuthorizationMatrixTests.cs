@@ -16,7 +16,7 @@ namespace FreeGpuPortal.IntegrationTests.Security;
 /// user who is not an admin, and as an admin, checking who gets in. A new page or endpoint nobody classified fails
 /// with a message saying so; one under /admin is admin-only by rule.
 /// </summary>
-public sealed class AuthorizationMatrixTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class AuthorizationMatrixTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     private enum Access
     {

@@ -3,7 +3,7 @@ using System.Net;
 namespace FreeGpuPortal.IntegrationTests.Security;
 
 /// <summary>Outside Development, over HTTPS: every cookie the app sets is HttpOnly, Secure and SameSite=Strict.</summary>
-public sealed class CookieTests(ProductionSecurityPortal portal) : IClassFixture<ProductionSecurityPortal>
+public sealed class CookieTests(ProductionPortal portal) : IClassFixture<ProductionPortal>
 {
     private static IReadOnlyList<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? [.. values] : [];
@@ -32,7 +32,7 @@ public sealed class CookieTests(ProductionSecurityPortal portal) : IClassFixture
         await portal.CreateAdminAsync("cookie-admin@example.org");
         var client = portal.NewClient();
 
-        var response = await SecurityPortal.SignInAsync(client, "cookie-admin@example.org", SecurityPortal.Password);
+        var response = await PortalHost.SignInAsync(client, "cookie-admin@example.org", PortalHost.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookies = SetCookies(response);
@@ -47,12 +47,12 @@ public sealed class CookieTests(ProductionSecurityPortal portal) : IClassFixture
         var key = await portal.EnableAuthenticatorAsync("cookie-2fa@example.org");
         var client = portal.NewClient();
 
-        var password = await SecurityPortal.SignInAsync(client, "cookie-2fa@example.org", SecurityPortal.Password);
+        var password = await PortalHost.SignInAsync(client, "cookie-2fa@example.org", PortalHost.Password);
         var passwordCookies = SetCookies(password);
         Assert.Contains(passwordCookies, c => c.StartsWith("Identity.TwoFactorUserId=", StringComparison.Ordinal));
         Assert.All(passwordCookies, AssertLockedDown);
 
-        var secondFactor = await SecurityPortal.PostFormAsync(client, password.Headers.Location!.OriginalString, "login-with-2fa",
+        var secondFactor = await PortalHost.PostFormAsync(client, password.Headers.Location!.OriginalString, "login-with-2fa",
             new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Code(key), ["Input.RememberMachine"] = "true" });
         var cookies = SetCookies(secondFactor);
         Assert.Contains(cookies, c => c.StartsWith("Identity.TwoFactorRememberMe=", StringComparison.Ordinal));

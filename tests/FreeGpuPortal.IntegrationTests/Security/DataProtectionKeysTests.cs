@@ -18,10 +18,10 @@ public sealed class DataProtectionKeysTests
         {
             string cookie;
             IReadOnlyList<string> keys;
-            await using (var first = new SharedDataPortal(dataDirectory))
+            await using (var first = PortalHost.For(PortalHostOptions.Observed with { DataDirectory = dataDirectory }))
             {
                 await first.CreateAdminAsync("restart@example.org");
-                var signIn = await SecurityPortal.SignInAsync(first.NewClient(), "restart@example.org", SecurityPortal.Password);
+                var signIn = await PortalHost.SignInAsync(first.NewClient(), "restart@example.org", PortalHost.Password);
                 Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
                 cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
                 keys = await StoredKeysAsync(first);
@@ -30,7 +30,7 @@ public sealed class DataProtectionKeysTests
             Assert.NotEmpty(keys);
             Assert.All(keys, k => Assert.Contains("<key ", k));
 
-            await using var second = new SharedDataPortal(dataDirectory);
+            await using var second = PortalHost.For(PortalHostOptions.Observed with { DataDirectory = dataDirectory });
             var client = second.NewClient();
             var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
             request.Headers.Add("Cookie", cookie.Split(';')[0]);
@@ -43,7 +43,7 @@ public sealed class DataProtectionKeysTests
         finally
         {
             await TestDatabase.For(dataDirectory).DropAsync();
-            SecurityPortal.DeleteDataDirectory(dataDirectory);
+            PortalHost.DeleteDataDirectory(dataDirectory);
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class DataProtectionKeysTests
     /// The key ring where the provider keeps it: files in the data directory on SQLite; rows in the database on
     /// PostgreSQL, shared by every instance, with no key folder at all.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> StoredKeysAsync(SecurityPortal portal)
+    private static async Task<IReadOnlyList<string>> StoredKeysAsync(PortalHost portal)
     {
         var folder = Path.Combine(portal.DataDirectory, "keys");
         if (portal.Database.Provider == DatabaseProvider.Sqlite)
@@ -68,10 +68,10 @@ public sealed class DataProtectionKeysTests
     [Fact]
     public async Task A_cookie_from_an_instance_with_other_keys_is_not_accepted()
     {
-        await using var first = new SecurityPortal();
-        await using var other = new SecurityPortal();
+        await using var first = PortalHost.For(PortalHostOptions.Observed);
+        await using var other = PortalHost.For(PortalHostOptions.Observed);
         await first.CreateAdminAsync("stranger@example.org");
-        var signIn = await SecurityPortal.SignInAsync(first.NewClient(), "stranger@example.org", SecurityPortal.Password);
+        var signIn = await PortalHost.SignInAsync(first.NewClient(), "stranger@example.org", PortalHost.Password);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
 
         var request = new HttpRequestMessage(HttpMethod.Get, "/admin");

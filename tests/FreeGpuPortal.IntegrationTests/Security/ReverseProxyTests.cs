@@ -10,7 +10,7 @@ namespace FreeGpuPortal.IntegrationTests.Security;
 
 /// <summary>
 /// Production behind a TLS-terminating proxy and over plain HTTP without one. The test server's client is the fixed
-/// address <see cref="SecurityPortal.ClientIp"/> (203.0.113.7): trusted as a proxy by <see cref="BehindProxyPortal"/>
+/// address <see cref="PortalHostOptions.TestClientIp"/> (203.0.113.7): trusted as a proxy by <see cref="BehindProxyPortal"/>
 /// (through a CIDR network), untrusted by <see cref="PlainHttpPortal"/>.
 /// </summary>
 public sealed class ReverseProxyTests
@@ -20,11 +20,11 @@ public sealed class ReverseProxyTests
     [Fact]
     public async Task Behind_a_trusted_proxy_the_scheme_host_and_client_address_come_from_its_headers()
     {
-        await using var portal = new BehindProxyPortal();
+        await using var portal = BehindProxyPortal();
         // The app sees plain HTTP from the proxy, so a client-side cookie jar would hold back the Secure cookies that
         // a browser sends over HTTPS to nginx: this client passes them on by hand, as nginx does.
         var client = portal.Server.CreateClient();
-        BehindProxyPortal.Forward(client, VisitorIp);
+        Forward(client, VisitorIp);
 
         var login = await client.GetAsync("/Account/Login");
         var loginHtml = await login.Content.ReadAsStringAsync();
@@ -42,7 +42,7 @@ public sealed class ReverseProxyTests
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = SecurityPortal.AntiforgeryToken(loginHtml),
+                ["__RequestVerificationToken"] = PortalHost.AntiforgeryToken(loginHtml),
                 ["_handler"] = "login",
                 ["Input.Email"] = "proxy-visitor@example.org",
                 ["Input.Password"] = "not the password at all",
@@ -58,12 +58,12 @@ public sealed class ReverseProxyTests
     [Fact]
     public async Task Behind_a_trusted_proxy_rate_limits_count_per_visitor()
     {
-        await using var portal = new BehindProxyPortal();
+        await using var portal = BehindProxyPortal();
         var statuses = new List<HttpStatusCode>();
         foreach (var visitor in new[] { "198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.1", "198.51.100.1" })
         {
             var client = portal.NewClient();
-            BehindProxyPortal.Forward(client, visitor);
+            Forward(client, visitor);
             statuses.Add((await client.GetAsync("/api/v1/platforms")).StatusCode);
         }
 
@@ -74,12 +74,12 @@ public sealed class ReverseProxyTests
     [Fact]
     public async Task Forwarded_headers_from_an_untrusted_address_change_nothing()
     {
-        await using var portal = new PlainHttpPortal();
+        await using var portal = PlainHttpPortal();
         var statuses = new List<HttpStatusCode>();
         foreach (var spoofed in new[] { "198.51.100.1", "198.51.100.2", "198.51.100.3" })
         {
             var client = portal.NewClient();
-            BehindProxyPortal.Forward(client, spoofed);
+            Forward(client, spoofed);
             statuses.Add((await client.GetAsync("/api/v1/platforms")).StatusCode);
         }
 
@@ -88,7 +88,7 @@ public sealed class ReverseProxyTests
 
         // Claiming HTTPS does not make plain HTTP secure: the sign-in page still says it needs HTTPS.
         var spoofer = portal.NewClient();
-        BehindProxyPortal.Forward(spoofer, "198.51.100.9");
+        Forward(spoofer, "198.51.100.9");
         var login = await spoofer.GetAsync("/Account/Login");
         Assert.Equal(HttpStatusCode.Forbidden, login.StatusCode);
         Assert.Contains("data-https-required", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class ReverseProxyTests
     [Fact]
     public async Task Over_plain_http_the_public_pages_work_and_the_pages_with_forms_say_they_need_https()
     {
-        await using var portal = new PlainHttpPortal();
+        await using var portal = PlainHttpPortal();
         var client = portal.NewClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -120,7 +120,7 @@ public sealed class ReverseProxyTests
     [Fact]
     public async Task Over_plain_http_with_an_https_port_configured_the_form_pages_redirect_to_https()
     {
-        await using var portal = new PlainHttpPortal(new Dictionary<string, string> { ["https_port"] = "443" });
+        await using var portal = PlainHttpPortal(new Dictionary<string, string> { ["https_port"] = "443" });
 
         var response = await portal.NewClient().GetAsync("/Account/Login");
 
@@ -134,11 +134,11 @@ public sealed class ReverseProxyTests
     [MemberData(nameof(Setups))]
     public async Task Every_page_and_form_answers_without_a_server_error_even_to_oversized_repeated_and_malformed_posts(string setup)
     {
-        await using SecurityPortal portal = setup == "behind-proxy" ? new BehindProxyPortal() : new PlainHttpPortal();
+        await using var portal = setup == "behind-proxy" ? BehindProxyPortal() : PlainHttpPortal();
         var client = portal.NewClient();
         if (setup == "behind-proxy")
         {
-            BehindProxyPortal.Forward(client, VisitorIp);
+            Forward(client, VisitorIp);
         }
 
         var failures = new List<string>();
@@ -183,7 +183,7 @@ public sealed class ReverseProxyTests
     }
 
     /// <summary>Every GET route of the app, with "colab" (or 1) for its parameters.</summary>
-    private static IEnumerable<string> PagePaths(SecurityPortal portal) =>
+    private static IEnumerable<string> PagePaths(PortalHost portal) =>
         portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
@@ -201,29 +201,28 @@ public sealed class ReverseProxyTests
             .Order(StringComparer.Ordinal);
 
     /// <summary>Production behind a proxy at 203.0.113.7, trusted through "ReverseProxy:TrustedProxies" = 203.0.113.0/24.</summary>
-    private sealed class BehindProxyPortal() : SecurityPortal(
-        "Production",
-        null,
-        new Dictionary<string, string>
-        {
-            ["ReverseProxy:TrustedProxies:0"] = "203.0.113.0/24",
-            ["RateLimits:Api:PermitPerMinute"] = "2",
-        },
-        new Uri("http://portal-upstream"))
+    private static PortalHost BehindProxyPortal() => PortalHost.For(PortalHostOptions.Production.WithSettings(new Dictionary<string, string>
     {
-        /// <summary>The headers nginx sends: the visitor's address, HTTPS and the public host.</summary>
-        public static void Forward(HttpClient client, string visitorIp)
-        {
-            client.DefaultRequestHeaders.Add("X-Forwarded-For", visitorIp);
-            client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-            client.DefaultRequestHeaders.Add("X-Forwarded-Host", "portal.example");
-        }
-    }
+        ["ReverseProxy:TrustedProxies:0"] = "203.0.113.0/24",
+        ["RateLimits:Api:PermitPerMinute"] = "2",
+    }) with
+    {
+        BaseAddress = new Uri("http://portal-upstream"),
+    });
 
     /// <summary>Production reached over plain HTTP, with no trusted proxy but loopback.</summary>
-    private sealed class PlainHttpPortal(IReadOnlyDictionary<string, string>? settings = null) : SecurityPortal(
-        "Production",
-        null,
-        new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["RateLimits:Api:PermitPerMinute"] = "2" },
-        new Uri("http://portal.example"));
+    private static PortalHost PlainHttpPortal(IReadOnlyDictionary<string, string>? settings = null) => PortalHost.For(PortalHostOptions.Production
+        .WithSettings(settings ?? new Dictionary<string, string>())
+        .WithSettings(new Dictionary<string, string> { ["RateLimits:Api:PermitPerMinute"] = "2" }) with
+    {
+        BaseAddress = new Uri("http://portal.example"),
+    });
+
+    /// <summary>The headers nginx sends: the visitor's address, HTTPS and the public host.</summary>
+    private static void Forward(HttpClient client, string visitorIp)
+    {
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", visitorIp);
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Host", "portal.example");
+    }
 }

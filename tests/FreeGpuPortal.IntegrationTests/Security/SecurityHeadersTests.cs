@@ -4,7 +4,7 @@ using FreeGpuPortal.Web.Hosting;
 
 namespace FreeGpuPortal.IntegrationTests.Security;
 
-public sealed class SecurityHeadersTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class SecurityHeadersTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     public static TheoryData<string> Paths => new()
     {
@@ -103,7 +103,7 @@ public sealed class SecurityHeadersTests(SecurityPortal portal) : IClassFixture<
     }
 }
 
-public sealed class ProductionSecurityHeadersTests(ProductionSecurityPortal portal) : IClassFixture<ProductionSecurityPortal>
+public sealed class ProductionSecurityHeadersTests(ProductionPortal portal) : IClassFixture<ProductionPortal>
 {
     [Fact]
     public async Task Outside_development_https_responses_carry_hsts_and_the_other_headers()

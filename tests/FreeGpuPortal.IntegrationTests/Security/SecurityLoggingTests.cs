@@ -6,7 +6,7 @@ using Serilog.Events;
 
 namespace FreeGpuPortal.IntegrationTests.Security;
 
-public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<SecurityPortal>
+public sealed class SecurityLoggingTests(ObservedPortal portal) : IClassFixture<ObservedPortal>
 {
     private const string WrongPassword = "Tr0ub4dor&3-not-this-one";
 
@@ -19,7 +19,7 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
         {
             var text = CapturedLog.Everything(e);
             Assert.DoesNotContain(WrongPassword, text);
-            Assert.DoesNotContain(SecurityPortal.Password, text);
+            Assert.DoesNotContain(PortalHost.Password, text);
             Assert.DoesNotContain("__RequestVerificationToken", text);
             Assert.DoesNotContain("CfDJ8", text); // the prefix of every data-protected token and cookie
         });
@@ -30,13 +30,13 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
     {
         var user = await portal.CreateAdminAsync("log-fail@example.org");
 
-        var response = await SecurityPortal.SignInAsync(portal.NewClient(), "log-fail@example.org", WrongPassword);
+        var response = await PortalHost.SignInAsync(portal.NewClient(), "log-fail@example.org", WrongPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var failure = Assert.Single(portal.Log.Security(SecurityEventTypes.SignInFailed), e => Property(e, "UserEmail") == "log-fail@example.org");
         Assert.Equal(LogEventLevel.Warning, failure.Level);
         Assert.Equal(user.Id, Property(failure, "UserId"));
-        Assert.Equal(SecurityPortal.ClientIp, Property(failure, "ClientIp"));
+        Assert.Equal(PortalHostOptions.TestClientIp, Property(failure, "ClientIp"));
         Assert.Equal(SecurityEventLog.Category, Property(failure, "SourceContext"));
         AssertNoSecretAnywhere();
     }
@@ -44,7 +44,7 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
     [Fact]
     public async Task A_sign_in_for_an_unknown_account_is_logged_without_a_user_and_never_logs_a_non_address()
     {
-        var response = await SecurityPortal.PostFormAsync(portal.NewClient(), "/Account/Login", "login", new Dictionary<string, string>
+        var response = await PortalHost.PostFormAsync(portal.NewClient(), "/Account/Login", "login", new Dictionary<string, string>
         {
             ["Input.Email"] = "nobody-here@example.org",
             ["Input.Password"] = WrongPassword,
@@ -53,7 +53,7 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var failure = Assert.Single(portal.Log.Security(SecurityEventTypes.SignInFailed), e => Property(e, "UserEmail") == "nobody-here@example.org");
         Assert.Equal("-", Property(failure, "UserId"));
-        Assert.Equal(SecurityPortal.ClientIp, Property(failure, "ClientIp"));
+        Assert.Equal(PortalHostOptions.TestClientIp, Property(failure, "ClientIp"));
         // Whatever is typed as the account name is logged only when it looks like an address: people type their
         // password there too.
         Assert.Equal("(not an e-mail address)", SecurityEventLog.AttemptedEmail(WrongPassword));
@@ -70,7 +70,7 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
         var manage = await client.GetStringAsync("/Account/Manage");
         var signOut = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = SecurityPortal.AntiforgeryToken(manage),
+            ["__RequestVerificationToken"] = PortalHost.AntiforgeryToken(manage),
             ["returnUrl"] = "",
         }));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
@@ -79,7 +79,7 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
         {
             var logged = Assert.Single(portal.Log.Security(type), e => Property(e, "UserId") == user.Id);
             Assert.Equal("log-user@example.org", Property(logged, "UserEmail"));
-            Assert.Equal(SecurityPortal.ClientIp, Property(logged, "ClientIp"));
+            Assert.Equal(PortalHostOptions.TestClientIp, Property(logged, "ClientIp"));
         }
 
         Assert.Contains("GET /admin", Property(Assert.Single(portal.Log.Security(SecurityEventTypes.AccessDenied), e => Property(e, "UserId") == user.Id), "Detail"));
@@ -93,11 +93,11 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
         var client = portal.NewClient();
         for (var i = 0; i < 5; i++)
         {
-            await SecurityPortal.SignInAsync(client, "log-locked@example.org", WrongPassword);
+            await PortalHost.SignInAsync(client, "log-locked@example.org", WrongPassword);
         }
 
         var locked = Assert.Single(portal.Log.Security(SecurityEventTypes.LockedOut), e => Property(e, "UserId") == user.Id);
-        Assert.Equal(SecurityPortal.ClientIp, Property(locked, "ClientIp"));
+        Assert.Equal(PortalHostOptions.TestClientIp, Property(locked, "ClientIp"));
         AssertNoSecretAnywhere();
     }
 
@@ -107,15 +107,15 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
         var user = await portal.CreateAdminAsync("log-2fa@example.org");
         await portal.EnableAuthenticatorAsync("log-2fa@example.org");
         var client = portal.NewClient();
-        var password = await SecurityPortal.SignInAsync(client, "log-2fa@example.org", SecurityPortal.Password);
+        var password = await PortalHost.SignInAsync(client, "log-2fa@example.org", PortalHost.Password);
 
-        var response = await SecurityPortal.PostFormAsync(client, password.Headers.Location!.OriginalString, "login-with-2fa",
+        var response = await PortalHost.PostFormAsync(client, password.Headers.Location!.OriginalString, "login-with-2fa",
             new Dictionary<string, string> { ["Input.TwoFactorCode"] = "000000" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(portal.Log.Security(SecurityEventTypes.SignInNeedsSecondFactor), e => Property(e, "UserId") == user.Id);
         var failed = Assert.Single(portal.Log.Security(SecurityEventTypes.SecondFactorFailed), e => Property(e, "UserId") == user.Id);
-        Assert.Equal(SecurityPortal.ClientIp, Property(failed, "ClientIp"));
+        Assert.Equal(PortalHostOptions.TestClientIp, Property(failed, "ClientIp"));
         AssertNoSecretAnywhere();
     }
 
@@ -132,7 +132,7 @@ public sealed class SecurityLoggingTests(SecurityPortal portal) : IClassFixture<
             e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal)
             && Property(e, "RequestPath") == "/admin"
             && Property(e, "UserId") == user.Id);
-        Assert.Equal(SecurityPortal.ClientIp, Property(request, "ClientIp"));
+        Assert.Equal(PortalHostOptions.TestClientIp, Property(request, "ClientIp"));
         Assert.Equal("log-context@example.org", Property(request, "UserEmail"));
     }
 }

@@ -7,7 +7,11 @@ namespace FreeGpuPortal.IntegrationTests.Suggestions;
 /// <summary>Sending suggestions is limited per address (here 2 a window) by a policy of its own; reading the form is not.</summary>
 public sealed class SuggestionRateLimitTests : IAsyncLifetime
 {
-    private readonly LimitedPortal _portal = new();
+    private readonly PortalHost _portal = PortalHost.For(PortalHostOptions.Lenient.WithSettings(new Dictionary<string, string>
+    {
+        ["RateLimits:SuggestionSubmit:Permits"] = "2",
+        ["RateLimits:SuggestionSubmit:WindowSeconds"] = "3600",
+    }));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -46,14 +50,5 @@ public sealed class SuggestionRateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/platforms/colab/suggest?field=ramGb")).StatusCode);
         // Its own policy: hardware reports from the same address are not limited by suggestions.
         Assert.Equal(HttpStatusCode.OK, (await ReportForms.PostAsync(client, "colab", "check", Pastes.ColabT4)).StatusCode);
-    }
-
-    private sealed class LimitedPortal : ReportPortal
-    {
-        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
-        {
-            ["RateLimits:SuggestionSubmit:Permits"] = "2",
-            ["RateLimits:SuggestionSubmit:WindowSeconds"] = "3600",
-        };
     }
 }

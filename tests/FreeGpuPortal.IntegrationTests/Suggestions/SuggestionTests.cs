@@ -1,6 +1,5 @@
 using System.Net;
 
-using FreeGpuPortal.IntegrationTests.HardwareReports;
 using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Catalog.Editing;
 using FreeGpuPortal.Web.Data;
@@ -16,7 +15,7 @@ namespace FreeGpuPortal.IntegrationTests.Suggestions;
 /// one stored per identical submission), the outcome link, the admin queue, rejecting with a reason and accepting
 /// through the audited editor.
 /// </summary>
-public sealed class SuggestionTests(ReportPortal portal) : IClassFixture<ReportPortal>
+public sealed class SuggestionTests(LenientPortal portal) : IClassFixture<LenientPortal>
 {
     private static readonly Actor Admin = new("suggestion-admin-id", "suggestions@example.org");
 

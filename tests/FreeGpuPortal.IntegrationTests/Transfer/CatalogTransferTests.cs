@@ -13,8 +13,8 @@ namespace FreeGpuPortal.IntegrationTests.Transfer;
 public sealed class CatalogTransferTests : IAsyncLifetime
 {
     private static readonly Actor Admin = new("admin-1", "admin@example.org");
-    private readonly PortalFactory _source = new();
-    private readonly PortalFactory _target = new();
+    private readonly PortalHost _source = new();
+    private readonly PortalHost _target = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -24,9 +24,9 @@ public sealed class CatalogTransferTests : IAsyncLifetime
         await _target.DisposeAsync();
     }
 
-    private static CatalogTransfer TransferOf(PortalFactory factory) => factory.Services.GetRequiredService<CatalogTransfer>();
+    private static CatalogTransfer TransferOf(PortalHost factory) => factory.Services.GetRequiredService<CatalogTransfer>();
 
-    private static CatalogEditor EditorOf(PortalFactory factory) => factory.Services.GetRequiredService<CatalogEditor>();
+    private static CatalogEditor EditorOf(PortalHost factory) => factory.Services.GetRequiredService<CatalogEditor>();
 
     /// <summary>The platforms of an export as JSON: what must be identical between two instances.</summary>
     private static string PlatformsOf(CatalogFile file) => JsonSerializer.Serialize(file.Platforms, CatalogTransfer.JsonOptions);

@@ -1,53 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-using FreeGpuPortal.Web.Accounts;
-
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace FreeGpuPortal.IntegrationTests.HardwareReports;
-
-/// <summary>
-/// The real app in a data directory of its own (as <see cref="PortalFactory"/>), with admins signing in by password
-/// only; a subclass adds <see cref="ExtraSettings"/> (a tiny submission limit).
-/// </summary>
-public class ReportPortal : PortalFactory
-{
-    public const string Password = "correct horse battery staple";
-
-    /// <summary>Settings of a subclass, applied after this class's.</summary>
-    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
-
-    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        new Dictionary<string, string>
-        {
-            ["Admin:RequireTwoFactor"] = "false",
-            ["RateLimits:SignIn:PermitPerMinute"] = "1000",
-            ["RateLimits:ReportSubmit:Permits"] = "100",
-            ["RateLimits:SuggestionSubmit:Permits"] = "100",
-        }.Concat(ExtraSettings);
-
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    /// <summary>A client signed in as a new admin through the sign-in form.</summary>
-    public async Task<HttpClient> AdminClientAsync(string email)
-    {
-        var error = new StringWriter();
-        var code = await AdminCommand.RunAsync(Services, ["admin", "create", "--email", email], new StringReader(Password + "\n"), TextWriter.Null, error);
-        Assert.True(code == 0, error.ToString());
-        var client = NewClient();
-        var form = await client.GetStringAsync("/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = ReportForms.Token(form),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-}
 
 /// <summary>Posts the report form as a browser does: the page's antiforgery token, the form name and the fields.</summary>
 public static partial class ReportForms
