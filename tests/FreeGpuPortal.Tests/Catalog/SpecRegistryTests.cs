@@ -42,6 +42,17 @@ public sealed class SpecRegistryTests : IDisposable
         Assert.Equal(
             ["cpuCount", "ramGb", "storageGb", "maxSessionHours", "idleTimeoutMinutes", "weeklyGpuHours"],
             SuggestableField.All.Select(f => f.Key));
+        Assert.Equal(
+            [
+                "Slug", "Name", "Vendor", "Status", "Renamed to", "GPU models", "GPU memory min (GB)", "GPU memory max (GB)",
+                "CPUs min", "CPUs max", "CPU model", "RAM min (GB)", "RAM max (GB)", "Storage min (GB)", "Storage max (GB)", "Storage note",
+                "Max session min (h)", "Max session max (h)", "Idle timeout min (min)", "Idle timeout max (min)",
+                "Weekly quota", "Weekly GPU hours min (h)", "Weekly GPU hours max (h)", "Weekly quota reset",
+                "Features", "Pros", "Cons", "Last verified", "Page", "GPU source", "GPU as of", "CPU source", "CPU as of",
+                "RAM source", "RAM as of", "Storage source", "Storage as of", "Max session source", "Max session as of",
+                "Idle timeout source", "Idle timeout as of", "Weekly quota source", "Weekly quota as of",
+            ],
+            PlatformCsv.Headers);
     }
 
     [Fact]
