@@ -8,7 +8,8 @@ namespace FreeGpuPortal.Web.Components.Pages.Compare;
 /// <summary>
 /// The rows of the compare view. "Better" is decided by the comparison table's own sort rules
 /// (<see cref="PlatformQuery.SortValue"/>): more is better, a range counts by its guaranteed end, no weekly quota beats
-/// every number, unknown is never better. A row where every platform is equal marks nothing.
+/// every number. Only stated values compete: unknown is neither better nor worse, so a value against "not stated" alone
+/// is not marked. A row where every known value is equal marks nothing.
 /// </summary>
 public static class ComparisonRows
 {
@@ -33,13 +34,13 @@ public static class ComparisonRows
         foreach (var feature in features)
         {
             var stated = platforms.Select(p => p.Features.FirstOrDefault(f => f.Key == feature.Key)).ToList();
-            var anyYes = stated.Any(f => f?.Available == true);
-            var allYes = stated.All(f => f?.Available == true);
+            // "Yes" is better only than a stated "no": a feature not stated is neither better nor worse.
+            var yesOverNo = stated.Any(f => f?.Available == true) && stated.Any(f => f?.Available == false);
             var name = SpecText.Shown(feature.Name, feature.NameZh);
             rows.Add(new CompareRow($"feature-{feature.Key}", name?.Text ?? feature.Name, [.. stated.Select(f => new CompareCell(
                 f is null ? null : (string)(f.Available ? l["Feature.Yes"] : l["Feature.No"]),
                 f is null ? null : SpecText.Shown(f.Note, f.NoteZh), f?.SourceUrl, f?.SourceTitle, f?.AsOf,
-                IsBest: anyYes && !allYes && f?.Available == true))], name));
+                IsBest: yesOverNo && f?.Available == true))], name));
         }
 
         rows.Add(Numeric("verified", l["Column.LastVerified"], SortKey.LastVerified, platforms, p =>
@@ -61,7 +62,8 @@ public static class ComparisonRows
         var rule = new PlatformQuery { Sort = new PlatformSort(sortKey, Descending: false) };
         var values = platforms.Select(rule.SortValue).ToList();
         var known = values.Where(v => v is not null).Select(v => v!.Value).ToList();
-        var best = known.Count > 0 && known.Distinct().Count() + values.Count(v => v is null) > 1 ? known.Max() : (double?)null;
+        // Only known values compete: a value against "not stated" is not better, as unknown is neither better nor worse.
+        var best = known.Distinct().Count() > 1 ? known.Max() : (double?)null;
         return new CompareRow(key, label, [.. platforms.Select((p, i) =>
         {
             var (text, note, url, title, asOf) = display(p);
