@@ -266,7 +266,12 @@ public sealed partial class DeploymentRecipeTests : IDisposable
             return;
         }
 
-        await RunAsync("kill", ["-TERM", service.Id.ToString(CultureInfo.InvariantCulture)]);
+        using (var kill = Process.Start("kill", ["-TERM", service.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            Assert.True(kill.ExitCode == 0, Failure("kill -TERM failed"));
+        }
+
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await service.WaitForExitAsync(deadline.Token);
         Assert.True(service.ExitCode == 0, Failure($"the service exited with {service.ExitCode} on SIGTERM"));
