@@ -37,7 +37,7 @@ public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Matches("data-testid=\"status-catalog\">[^§]*?<time datetime=\"\\d{4}-\\d\\d-\\d\\dT", html);
         Assert.Contains("Not checked yet", html, StringComparison.Ordinal);
         Assert.Contains("Not configured: no scheduled backups", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Status.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ServiceStatus.", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("尚未检查", html, StringComparison.Ordinal);
         Assert.Contains("未配置：没有计划备份", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Everything works", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Status.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ServiceStatus.", html, StringComparison.Ordinal);
     }
 
     [Theory]
