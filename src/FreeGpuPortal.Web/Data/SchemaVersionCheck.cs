@@ -37,10 +37,16 @@ public static class SchemaVersionCheck
         where TContext : DbContext
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // The history repository answers "no table yet" with a query, not an error, so a first start logs nothing.
         var history = db.GetService<IHistoryRepository>();
-        if (!await history.ExistsAsync(cancellationToken))
+        if (db.Database.IsNpgsql())
         {
+            // Npgsql finds out whether its history table exists by reading it and logging the error when it does not
+            // (see MigrationExtensions): creating it first, as the migrations would, keeps a first start's log clean.
+            await history.CreateIfNotExistsAsync(cancellationToken);
+        }
+        else if (!await history.ExistsAsync(cancellationToken))
+        {
+            // SQLite asks its catalog: a fresh file gets no table from this check.
             return [];
         }
 

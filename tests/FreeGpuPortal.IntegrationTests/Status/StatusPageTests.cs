@@ -15,6 +15,8 @@ namespace FreeGpuPortal.IntegrationTests.Status;
 /// </summary>
 public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    private static bool OnPostgreSql => TestDatabase.CurrentProvider == DatabaseProvider.PostgreSQL;
+
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<Porta
         // The seed is the catalog's first change: its time is shown, in UTC.
         Assert.Matches("data-testid=\"status-catalog\">[^§]*?<time datetime=\"\\d{4}-\\d\\d-\\d\\dT", html);
         Assert.Contains("Not checked yet", html, StringComparison.Ordinal);
-        Assert.Contains("Not configured: no scheduled backups", html, StringComparison.Ordinal);
+        Assert.Contains(OnPostgreSql ? "Taken by the database server (PostgreSQL)" : "Not configured: no scheduled backups", html, StringComparison.Ordinal);
         Assert.DoesNotContain("ServiceStatus.", html, StringComparison.Ordinal);
     }
 
@@ -52,7 +54,7 @@ public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("一切正常", html, StringComparison.Ordinal);
         Assert.Contains("目录数据库", html, StringComparison.Ordinal);
         Assert.Contains("尚未检查", html, StringComparison.Ordinal);
-        Assert.Contains("未配置：没有计划备份", html, StringComparison.Ordinal);
+        Assert.Contains(OnPostgreSql ? "由数据库服务器（PostgreSQL）负责" : "未配置：没有计划备份", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Everything works", html, StringComparison.Ordinal);
         Assert.DoesNotContain("ServiceStatus.", html, StringComparison.Ordinal);
     }
