@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the portal — unit, component, integration and real-browser — on a Debian machine with the
 # .NET SDK. Installs what the tests need when it is missing (Debian's Chromium for the browser tests, PostgreSQL for
-# the integration tests' second database and the cluster test, nginx for the cluster test), then prints the cluster
+# the integration tests' second database and the cluster test, nginx for the cluster test, systemd for checking the
+# service unit), then prints the cluster
 # test's figures and one final line "N passed, N failed". Exit status 0 only when
 # tests ran and none failed.
 #
@@ -16,6 +17,8 @@ if [ -z "${PORTAL_CHROMIUM:-}" ]; then
 fi
 # The cluster test runs two published instances behind nginx.
 install_packages nginx nginx
+# The shipped service unit is checked with systemd-analyze verify (Debian's systemd package; nothing is started).
+install_packages systemd-analyze systemd
 # Chinese pages are screenshotted and measured with a real CJK font.
 if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" && [ ! -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
     install_packages "" fonts-noto-cjk

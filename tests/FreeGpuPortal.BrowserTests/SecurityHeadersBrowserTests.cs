@@ -67,6 +67,7 @@ public sealed class SecurityHeadersBrowserTests : IAsyncLifetime
     [InlineData("/platforms/colab")]
     [InlineData("/Account/Login")]
     [InlineData("/api")]
+    [InlineData("/status")]
     public async Task Public_pages_load_without_any_policy_violation(string path)
     {
         var (page, violations) = await NewPageAsync();

@@ -27,8 +27,16 @@ public static class PortalCommandLine
         }
 
         using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(standardInput);
-        process.StandardInput.Close();
+        try
+        {
+            await process.StandardInput.WriteLineAsync(standardInput);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The command ended (or closed its input) before reading any: a command that reads none, such as
+            // install or chattr, may do so at once. Its exit code and output still tell how it went.
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(Patience);

@@ -44,14 +44,15 @@ public static class CatalogDataExtensions
 
     /// <summary>
     /// Creates the database when missing, applies pending migrations and inserts missing seed rows, one instance at a
-    /// time (see <see cref="DatabaseStartupLock"/>); refuses (throws <see cref="DatabaseUnusableException"/>) when an
-    /// existing SQLite file is corrupt or unreadable.
+    /// time (see <see cref="DatabaseStartupLock"/>); refuses (throws <see cref="Hosting.StartupRefusedException"/>) when an
+    /// existing SQLite file is corrupt or unreadable, or when the database was migrated by a newer version.
     /// </summary>
     public static async Task InitializeCatalogAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await DatabaseFileCheck.EnsureUsableAsync(services, cancellationToken);
         await DatabaseStartupLock.RunAsync(services.GetRequiredService<PortalDatabase>(), async () =>
         {
+            await SchemaVersionCheck.EnsureNotNewerAsync(services, cancellationToken);
             var factory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
             await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             {

@@ -1,3 +1,5 @@
+using FreeGpuPortal.Web.Hosting;
+
 using Microsoft.Data.Sqlite;
 
 namespace FreeGpuPortal.Web.Data;
@@ -49,10 +51,9 @@ public static class DatabaseFileCheck
             return;
         }
 
-        var message =
+        throw new StartupRefusedException(
+            StartupRefusalReason.DatabaseUnusable,
             $"The database file {path} cannot be used ({problem}). The portal does not start and leaves the file as it is. " +
-            "Restore a backup with \"backup restore --input FILE\" (see docs/operations.md), or move the file away to start with a freshly seeded catalog.";
-        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseFileCheck)).LogCritical("{StartupRefused}", message);
-        throw new DatabaseUnusableException(message);
+            "Restore a backup with \"backup restore --input FILE\" (see docs/operations.md), or move the file away to start with a freshly seeded catalog.");
     }
 }

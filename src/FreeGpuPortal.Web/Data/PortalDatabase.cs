@@ -1,3 +1,5 @@
+using FreeGpuPortal.Web.Hosting;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Data;
@@ -18,7 +20,7 @@ public sealed class PortalDatabase
         ConnectionString = Provider == DatabaseProvider.Sqlite
             ? dataDirectory.ResolveSqliteConnectionString(configured)
             : string.IsNullOrWhiteSpace(configured) || !configured.Contains("Host=", StringComparison.OrdinalIgnoreCase)
-                ? throw new InvalidOperationException(
+                ? throw new StartupRefusedException(StartupRefusalReason.InvalidConfiguration,
                     "Database:Provider is PostgreSQL: set ConnectionStrings:Catalog to a PostgreSQL connection string "
                     + "(Host=…;Port=5432;Database=freegpuportal;Username=…;Password=…).")
                 : configured;
@@ -41,7 +43,7 @@ public sealed class PortalDatabase
 
         return Enum.TryParse<DatabaseProvider>(configured.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
             ? provider
-            : throw new InvalidOperationException($"{ProviderKey} is '{configured}'; it must be Sqlite or PostgreSQL.");
+            : throw new StartupRefusedException(StartupRefusalReason.InvalidConfiguration, $"{ProviderKey} is '{configured}'; it must be Sqlite or PostgreSQL.");
     }
 
     /// <summary>Points a context at this database; <paramref name="migrationsHistoryTable"/> keeps a context's migrations apart.</summary>

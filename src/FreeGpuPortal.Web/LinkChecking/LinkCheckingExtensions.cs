@@ -1,5 +1,7 @@
 using System.Net;
 
+using FreeGpuPortal.Web.Hosting;
+
 namespace FreeGpuPortal.Web.LinkChecking;
 
 public static class LinkCheckingExtensions
@@ -9,7 +11,14 @@ public static class LinkCheckingExtensions
         var section = builder.Configuration.GetSection(LinkCheckOptions.Section);
         builder.Services.Configure<LinkCheckOptions>(section);
         // A schedule nobody can read fails the start, not a night's run.
-        _ = LinkCheckSchedule.Parse(section[nameof(LinkCheckOptions.Schedule)], builder.Environment.IsDevelopment());
+        try
+        {
+            _ = LinkCheckSchedule.Parse(section[nameof(LinkCheckOptions.Schedule)], builder.Environment.IsDevelopment());
+        }
+        catch (FormatException invalid)
+        {
+            throw new StartupRefusedException(StartupRefusalReason.InvalidConfiguration, invalid.Message, invalid);
+        }
 
         var options = section.Get<LinkCheckOptions>() ?? new LinkCheckOptions();
         builder.Services.AddHttpClient(LinkProbe.HttpClientName, client =>

@@ -34,6 +34,7 @@ public static class OperationsExtensions
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageFaultInterceptor>();
         services.AddSingleton<MetricsAccess>();
+        services.AddSingleton<PortalStatus>();
         services.ConfigureDbContext<CatalogDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<StorageFaultInterceptor>()));
         services.ConfigureDbContext<AccountsDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<StorageFaultInterceptor>()));
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage-writable");

@@ -32,6 +32,7 @@ public sealed partial class LanguageAddressTests(PortalHost factory) : IClassFix
     [InlineData("/compare?p=kaggle,colab")]
     [InlineData("/platforms/colab/report")]
     [InlineData("/api")]
+    [InlineData("/status")]
     [InlineData("/Account/Login")]
     [InlineData("/Account/ForgotPassword")]
     public async Task Every_page_answers_in_both_languages_with_its_own_lang_and_base(string path)

@@ -8,6 +8,7 @@ using FreeGpuPortal.Web.Auditing;
 using FreeGpuPortal.Web.Components.Admin;
 
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreeGpuPortal.Tests.Admin;
@@ -36,7 +37,14 @@ public abstract class AdminComponentTest : PortalComponentTest
         _authorization.SetAuthorized(AdminEmail);
         _authorization.SetRoles("Admin");
         // A data directory without backups: the admin index offers none.
-        Services.AddSingleton(new FreeGpuPortal.Web.Backups.BackupFolder(Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"))));
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "freegpuportal-tests", Guid.NewGuid().ToString("N"));
+        Services.AddSingleton(new FreeGpuPortal.Web.Backups.BackupFolder(dataDirectory));
+        // On SQLite, as the portal's default: the admin index speaks of the portal's own backups.
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [FreeGpuPortal.Web.Data.DataDirectory.ConfigurationKey] = dataDirectory })
+            .Build();
+        Services.AddSingleton(new FreeGpuPortal.Web.Data.PortalDatabase(settings, new FreeGpuPortal.Web.Data.DataDirectory(
+            settings, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = dataDirectory })));
         // The hardware-report moderation page is an admin page too.
         FreeGpuPortal.Tests.HardwareReportsWeb.ReportTestData.AddReportServices(Services);
         // The admin navigation counts pending suggestions; the platform form can open with one.

@@ -29,6 +29,9 @@ public sealed partial class LocalizationTests
         ["Reports.Meanwhile."] = typeof(FreeGpuPortal.Web.HardwareReports.ReportStatus),
         ["Admin.Transfer.Reference."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.ReferenceTable),
         ["History.Reference."] = typeof(FreeGpuPortal.Web.Catalog.Transfer.ReferenceTable),
+        ["ServiceStatus.Summary."] = typeof(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus),
+        ["ServiceStatus.State."] = typeof(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus),
+        ["ServiceStatus.Backups."] = typeof(FreeGpuPortal.Web.Operations.BackupArrangement),
     };
 
     private static string ComponentsDirectory => Path.Combine(RepositoryPaths.WebProject, "Components");

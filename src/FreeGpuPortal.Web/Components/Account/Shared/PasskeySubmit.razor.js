@@ -6,9 +6,22 @@ const browserSupportsPasskeys =
 
 const hostIsIpAddress = /^\d{1,3}(\.\d{1,3}){3}$/.test(location.hostname) || location.hostname.startsWith('[');
 
+// WebAuthn works only in a secure context (HTTPS, or localhost) and with a domain name as the relying party, never an
+// IP address: anywhere else every request fails with "SecurityError: This is an invalid domain". Checked before any
+// use, so such a host gets the page's message and no error in the console.
+const webAuthnAvailable = browserSupportsPasskeys && window.isSecureContext && !hostIsIpAddress;
+
+class PasskeysUnavailableError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PasskeysUnavailableError';
+    }
+}
+
 // The messages a person may see come from the page, in its language (attributes of <passkey-submit>).
 const messages = {
     unsupported: 'Some passkey features are missing. Please update your browser.',
+    unavailable: 'Passkeys cannot be used at this address: open the portal by its domain name, over HTTPS.',
     serverFailed: 'The server responded with status {0}.',
     notProvided: 'No passkey was provided by the authenticator.',
 };
@@ -61,6 +74,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
             requestTokenValue: this.getAttribute('request-token-value'),
         };
         messages.unsupported = this.getAttribute('unsupported-message') ?? messages.unsupported;
+        messages.unavailable = this.getAttribute('unavailable-message') ?? messages.unavailable;
         messages.serverFailed = this.getAttribute('server-failed-message') ?? messages.serverFailed;
         messages.notProvided = this.getAttribute('not-provided-message') ?? messages.notProvided;
 
@@ -80,7 +94,10 @@ customElements.define('passkey-submit', class extends HTMLElement {
 
     async obtainCredential(useConditionalMediation, signal) {
         if (!browserSupportsPasskeys) {
-            throw new Error(messages.unsupported);
+            throw new PasskeysUnavailableError(messages.unsupported);
+        }
+        if (!webAuthnAvailable) {
+            throw new PasskeysUnavailableError(messages.unavailable);
         }
 
         const headers = {
@@ -112,16 +129,23 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // The user explicitly canceled the operation - return without error.
                 return;
             }
+            // Not a fault of the page: this browser or this address cannot use passkeys (a browser that still
+            // refuses the domain reports a SecurityError). The person is told so; the console stays clean.
+            const unavailable = error instanceof PasskeysUnavailableError || error.name === 'SecurityError';
             if (useConditionalMediation) {
                 // An error occurred during conditional mediation, which is not user-initiated: a warning in the
                 // console, nothing relayed to the user.
-                console.warn(error);
+                if (!unavailable) {
+                    console.warn(error);
+                }
                 return;
             }
-            console.error(error);
+            if (!unavailable) {
+                console.error(error);
+            }
             const errorMessage = error.name === 'NotAllowedError'
                 ? messages.notProvided
-                : error.message;
+                : error.name === 'SecurityError' ? messages.unavailable : error.message;
             formData.append(`${this.attrs.name}.Error`, errorMessage);
         }
         this.internals.setFormValue(formData);
@@ -129,12 +153,10 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async tryAutofillPasskey() {
-        // WebAuthn takes a domain name as the relying party, never an IP address: on such a host (a portal reached
-        // as https://127.0.0.1 or [::1]) every request fails with "SecurityError: This is an invalid domain".
-        if (hostIsIpAddress) {
+        if (!webAuthnAvailable) {
             return;
         }
-        if (browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
+        if (this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
             await this.obtainAndSubmitCredential(/* useConditionalMediation */ true);
         }
     }
