@@ -110,6 +110,10 @@ public partial class PortalHost : WebApplicationFactory<Program>
 
             Options.Services?.Invoke(services);
         });
+        if (Options.Configuration is { } configure)
+        {
+            builder.ConfigureAppConfiguration(configuration => configure(configuration));
+        }
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

@@ -90,6 +90,9 @@ public sealed record PortalHostOptions
     /// <summary>Services of the test's own, registered after the app's (so they replace them).</summary>
     public Action<IServiceCollection>? Services { get; init; }
 
+    /// <summary>Configuration sources of the test's own, added after the app's (asked first).</summary>
+    public Action<Microsoft.Extensions.Configuration.IConfigurationBuilder>? Configuration { get; init; }
+
     /// <summary>Runs once the app has started (migrated and seeded), before any request: data a test needs in place.</summary>
     public Action<IServiceProvider>? Started { get; init; }
 

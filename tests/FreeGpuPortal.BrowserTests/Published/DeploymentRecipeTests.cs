@@ -355,7 +355,7 @@ public sealed partial class DeploymentRecipeTests : IDisposable
         start.Environment["PORTAL_ADMIN_PASSWORD"] = AdminPassword;
         // /usr/local/bin is on the PATH of a Debian machine (and on sudo's secure_path).
         start.Environment["PATH"] = Path.Combine(Root, "usr", "local", "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
-        var (exitCode, output) = await PortalCommandLine.RunAsync(start, "", TimeSpan.FromSeconds(120));
+        var (exitCode, output) = await PortalCommandLine.RunAsync(start, "");
         Log(output.TrimEnd());
         Assert.True(exitCode == 0, Failure($"exit code {exitCode}"));
     }

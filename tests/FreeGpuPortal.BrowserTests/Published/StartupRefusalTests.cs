@@ -17,7 +17,6 @@ namespace FreeGpuPortal.BrowserTests.Published;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class StartupRefusalTests(StartupRefusalTests.MigratedDatabase template) : IClassFixture<StartupRefusalTests.MigratedDatabase>
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private static readonly bool IsRoot = Environment.UserName == "root";
 
     [Fact]
@@ -174,7 +173,7 @@ public sealed class StartupRefusalTests(StartupRefusalTests.MigratedDatabase tem
             start.Environment[key] = value;
         }
 
-        return await PortalCommandLine.RunAsync(start, "", Timeout);
+        return await PortalCommandLine.RunAsync(start, "");
     }
 
     private static int ClosedLoopbackPort()
@@ -194,7 +193,7 @@ public sealed class StartupRefusalTests(StartupRefusalTests.MigratedDatabase tem
             start.ArgumentList.Add(argument);
         }
 
-        var (exitCode, output) = await PortalCommandLine.RunAsync(start, "", Timeout);
+        var (exitCode, output) = await PortalCommandLine.RunAsync(start, "");
         Assert.True(exitCode == 0, $"{file} {string.Join(' ', arguments)}: {output}");
     }
 
@@ -217,7 +216,7 @@ public sealed class StartupRefusalTests(StartupRefusalTests.MigratedDatabase tem
             start.Environment["Storage__DataDirectory"] = _directory.Path;
             start.Environment["LinkCheck__Schedule"] = "off";
             var (exitCode, output) = await PortalCommandLine.RunAsync(
-                start, "a long pass phrase for the copies", Timeout, "admin", "create", "--email", "template@example.org");
+                start, "a long pass phrase for the copies", "admin", "create", "--email", "template@example.org");
             Assert.True(exitCode == 0, $"admin create: {output}");
         }
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using FreeGpuPortal.Web.Data;
 using FreeGpuPortal.Web.Hosting;
 
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,7 +32,8 @@ public sealed partial class ConfigurationTableTests
     {
         var reads = new ConfigurationReads();
         RegisterServicesAsProgramDoes(reads);
-        await using (var portal = new RecordingPortal(reads))
+        // The recorder is the last of the configuration sources: asked before any other once the app is built.
+        await using (var portal = PortalHost.For(PortalHostOptions.Default with { Configuration = configuration => configuration.Add(reads) }))
         {
             var client = portal.CreateClient();
             foreach (var path in new[] { "/", "/platforms/colab", "/status", "/Account/Login", "/api/v1/platforms", "/healthz", "/metrics" })
@@ -126,13 +126,4 @@ public sealed partial class ConfigurationTableTests
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex CodeSpan();
 
-    /// <summary>The portal with the recorder last among its sources: asked before any other once the app is built.</summary>
-    private sealed class RecordingPortal(ConfigurationReads reads) : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureAppConfiguration(configuration => configuration.Add(reads));
-        }
-    }
 }

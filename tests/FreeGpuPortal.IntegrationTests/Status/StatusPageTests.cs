@@ -1,7 +1,6 @@
 using System.Net;
 
 using FreeGpuPortal.IntegrationTests.Operations;
-using FreeGpuPortal.IntegrationTests.Security;
 using FreeGpuPortal.Web.Data;
 
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,7 +12,7 @@ namespace FreeGpuPortal.IntegrationTests.Status;
 /// changed, when the cited sources were last checked, and whether backups are configured — in English at /status and
 /// in Chinese at /zh-CN/status, linked from every page's footer.
 /// </summary>
-public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class StatusPageTests(PortalHost factory) : IClassFixture<PortalHost>
 {
     private static bool OnPostgreSql => TestDatabase.CurrentProvider == DatabaseProvider.PostgreSQL;
 
@@ -72,17 +71,13 @@ public sealed class StatusPageTests(PortalFactory factory) : IClassFixture<Porta
 }
 
 /// <summary>The status page with Backup:Schedule set says backups are configured (without saying where they are).</summary>
-public sealed class StatusPageWithBackupsTests(StatusPageWithBackupsTests.ScheduledBackupsPortal portal)
-    : IClassFixture<StatusPageWithBackupsTests.ScheduledBackupsPortal>
+public sealed class StatusPageWithBackupsTests
 {
-    public sealed class ScheduledBackupsPortal() : PortalFactory(new PortalHostOptions
-    {
-        Settings = new Dictionary<string, string> { ["Backup:Schedule"] = "1.00:00:00" },
-    });
-
     [Fact]
     public async Task Backups_read_as_configured()
     {
+        await using var portal = PortalHost.For(PortalHostOptions.Default.WithSettings(
+            new Dictionary<string, string> { ["Backup:Schedule"] = "1.00:00:00" }));
         var html = await portal.CreateClient().GetStringAsync("/status");
 
         Assert.Contains(
@@ -103,7 +98,7 @@ public sealed class StatusPageOnFailingStorageTests
     {
         var directory = OperationsPortal.NewDirectory("status-read-only");
         var file = Path.Combine(directory, DataDirectory.DefaultDatabaseFile);
-        await using (var portal = new OperationsPortal(OperationsPortal.NewDirectory("status-data"), new Dictionary<string, string>
+        await using (var portal = OperationsPortal.Create(OperationsPortal.NewDirectory("status-data"), new Dictionary<string, string>
         {
             ["ConnectionStrings:Catalog"] = $"Data Source={file}",
         }))
@@ -128,6 +123,6 @@ public sealed class StatusPageOnFailingStorageTests
             }
         }
 
-        SecurityPortal.DeleteDataDirectory(directory);
+        PortalHost.DeleteDataDirectory(directory);
     }
 }
