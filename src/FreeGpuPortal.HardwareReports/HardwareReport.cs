@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.HardwareReports;
 
+// The parser's public result: the report, its GPUs and its CPU.
+
 /// <summary>
 /// What could be read from a pasted hardware report. Every value is null when the paste did not contain it.
 /// Property names are chosen so that camelCase JSON serialisation gives the shape the web API publishes.
@@ -24,3 +26,18 @@ public sealed record HardwareReport(
     long? MemTotalKiB,
     IReadOnlyList<string> Messages,
     bool TooLarge);
+
+/// <summary>One physical GPU.</summary>
+/// <param name="Name">
+/// The name as nvidia-smi printed it. Names the narrow table column cut off ("Tesla P100-PCIE...") are completed only
+/// when another output in the same paste, or the memory size, leaves exactly one possible full name.
+/// </param>
+/// <param name="MemoryMiB">Total memory of this GPU in MiB, when the paste contained it.</param>
+public sealed record ReportedGpu(string? Name, int? MemoryMiB);
+
+/// <summary>Values read from lscpu.</summary>
+/// <param name="Model">The "Model name" line.</param>
+/// <param name="LogicalCpus">The "CPU(s)" line: logical CPUs (hardware threads) visible to the system.</param>
+/// <param name="ThreadsPerCore">The "Thread(s) per core" line.</param>
+/// <param name="Sockets">The "Socket(s)" line.</param>
+public sealed record ReportedCpu(string? Model, int? LogicalCpus, int? ThreadsPerCore, int? Sockets);

@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.HardwareReports;
 
+// The key-value scanner (lscpu, /proc/meminfo), and the lscpu values it reads.
+
 /// <summary>
 /// Reads "Key: value" lines of lscpu and /proc/meminfo by searching for the exact key followed by ':'. The key may sit
 /// anywhere on its line, so every lscpu layout (util-linux 2.2x with values at column 21-23, the 2.37+ tree with nested
@@ -110,4 +112,11 @@ internal static class KeyValueScanner
 
         return !(word.StartsWith("node", StringComparison.Ordinal) && word.Length > 4 && char.IsAsciiDigit(word[4]));
     }
+}
+
+/// <summary>Values read from lscpu; CoresPerSocket is only reported in messages (it is not part of the public shape).</summary>
+internal sealed record LscpuValues(string? Model, int? LogicalCpus, int? ThreadsPerCore, int? CoresPerSocket, int? Sockets)
+{
+    /// <summary>Whether anything of the public shape was found (cores per socket alone does not make a CPU).</summary>
+    public bool Any => Model is not null || LogicalCpus is not null || ThreadsPerCore is not null || Sockets is not null;
 }

@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.HardwareReports;
 
+// The nvidia-smi CSV scanner, and the rows it reads.
+
 /// <summary>
 /// Reads <c>nvidia-smi --query-gpu=... --format=csv</c> output in any column order, with or without units (nounits)
 /// and with or without the header line (noheader).
@@ -399,3 +401,8 @@ internal static class NvidiaSmiCsvScanner
         return length == field.Length && length > 0 && field.IndexOf('.') == 3;
     }
 }
+
+internal sealed record CsvScanResult(List<CsvGpu> Gpus, int HeaderRows, int HeaderlessRows);
+
+/// <summary>One data row of <c>nvidia-smi --query-gpu=... --format=csv</c>.</summary>
+internal sealed record CsvGpu(int Index, string? Name, int? MemoryMiB, string? DriverVersion);

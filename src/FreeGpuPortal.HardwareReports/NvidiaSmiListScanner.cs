@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.HardwareReports;
 
+// The nvidia-smi -L scanner, and the GPU lines it reads.
+
 /// <summary>
 /// Reads <c>nvidia-smi -L</c>. Each GPU is "GPU n: name (UUID: GPU-...)", wherever it sits on a line (prompts, list
 /// markers, arrows in front are fine). MIG instances are listed as "MIG 1g.5gb Device 0: (UUID: MIG-...)" and are only
@@ -91,3 +93,6 @@ internal static class NvidiaSmiListScanner
         return false;
     }
 }
+
+/// <summary>A "GPU n: name (UUID: ...)" line of <c>nvidia-smi -L</c>.</summary>
+internal sealed record ListedGpu(int Index, string Name);

@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.HardwareReports;
 
+// The nvidia-smi table scanner, and the GPU rows it reads.
+
 /// <summary>
 /// Reads the GPU rows of the default nvidia-smi table, for every layout from driver 367 (79 columns) to 580 (91
 /// columns, '+---+' borders, Windows "Driver-Model" column).
@@ -223,3 +225,6 @@ internal static class NvidiaSmiTableScanner
         return TextScan.StartsWithAt(s, i, "MB") ? i + 2 : -1;
     }
 }
+
+/// <summary>A GPU row of an nvidia-smi table.</summary>
+internal sealed record TableGpu(int Index, string Name, int? MemoryMiB);

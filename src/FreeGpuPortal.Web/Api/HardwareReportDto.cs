@@ -4,6 +4,8 @@ using FreeGpuPortal.HardwareReports;
 
 namespace FreeGpuPortal.Web.Api;
 
+// The hardware-report API's JSON shapes: what was read from a paste, its GPUs and its CPU.
+
 [Description("What could be read from the pasted text; every value is null when the paste did not contain it.")]
 public sealed record HardwareReportDto(
     [property: Description("One entry per physical GPU, in nvidia-smi index order; MIG instances are not GPUs.")] IReadOnlyList<ReportedGpuDto> Gpus,
@@ -23,3 +25,15 @@ public sealed record HardwareReportDto(
         report.MemTotalKiB,
         [.. report.Messages]);
 }
+
+[Description("One physical GPU.")]
+public sealed record ReportedGpuDto(
+    [property: Description("The name as nvidia-smi printed it; null when not in the paste.")] string? Name,
+    [property: Description("Total memory of this GPU in MiB; null when not in the paste.")] int? MemoryMiB);
+
+[Description("Values read from lscpu.")]
+public sealed record ReportedCpuDto(
+    [property: Description("The \"Model name\" line.")] string? Model,
+    [property: Description("The \"CPU(s)\" line: logical CPUs.")] int? LogicalCpus,
+    [property: Description("The \"Thread(s) per core\" line.")] int? ThreadsPerCore,
+    [property: Description("The \"Socket(s)\" line.")] int? Sockets);

@@ -5,6 +5,8 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Api;
 
+// The platform list as CSV, and the pros and cons it reads per platform.
+
 /// <summary>
 /// The comparison view as CSV (RFC 4180): UTF-8 with a byte order mark (so spreadsheet programs read "30–40" and
 /// other non-ASCII text as UTF-8), a header row, CRLF after every record, fields quoted when they hold a comma,
@@ -154,3 +156,7 @@ public static class PlatformCsv
         ? [c.Url ?? c.Title, c.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]
         : [null, null];
 }
+
+/// <summary>Pros and cons (both languages) are not part of the in-memory snapshot; the CSV endpoint reads them per platform id.</summary>
+public sealed record PlatformTexts(
+    IReadOnlyList<string> Pros, IReadOnlyList<string> Cons, IReadOnlyList<string>? ProsZh = null, IReadOnlyList<string>? ConsZh = null);

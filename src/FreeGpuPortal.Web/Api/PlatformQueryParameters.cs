@@ -2,6 +2,8 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Api;
 
+// The platform list's query parameters as the OpenAPI document and the API page describe them.
+
 /// <summary>
 /// The query parameters of <c>/</c>, <c>/api/v1/platforms</c> and <c>/api/v1/platforms.csv</c>: the names come from
 /// <see cref="PlatformQuery"/>, so the documentation cannot name a parameter the parser does not read.
@@ -38,4 +40,16 @@ public static class PlatformQueryParameters
 
     public static IReadOnlySet<string> Names { get; } =
         All.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>One query parameter of the platform list, as the OpenAPI document and the API page describe it.</summary>
+public sealed record ApiParameterDoc(
+    string Name, ApiParameterKind Kind, string Description, string Example, IReadOnlyList<string> Values, string? Default = null);
+
+public enum ApiParameterKind
+{
+    Text,
+    Number,
+    Choice,
+    CommaList,
 }

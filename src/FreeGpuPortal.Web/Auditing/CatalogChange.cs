@@ -2,6 +2,8 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Auditing;
 
+// A history entry as stored: the change, its kind, and who made it.
+
 /// <summary>
 /// One change to one platform or one GPU model: who made it, when (UTC), on what evidence, and which fields went from
 /// what to what. Written in the same save as the catalog rows it describes, and never changed or deleted afterwards.
@@ -48,4 +50,25 @@ public sealed class CatalogChange
     public Guid ConcurrencyStampAfter { get; set; }
 
     public List<CatalogFieldChange> Fields { get; set; } = [];
+}
+
+/// <summary>What kind of change a history entry records.</summary>
+public enum ChangeKind
+{
+    Create,
+    Edit,
+    Retire,
+    Restore,
+    Verify,
+    Revert,
+    Seed,
+
+    /// <summary>A GPU model no platform offered was removed from the reference list (platforms are retired instead).</summary>
+    Delete,
+}
+
+/// <summary>Who makes a change: the signed-in admin (user id and e-mail), or the system for seeding.</summary>
+public sealed record Actor(string UserId, string DisplayName)
+{
+    public static Actor System { get; } = new("system", "system");
 }

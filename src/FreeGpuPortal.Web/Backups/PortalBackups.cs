@@ -12,6 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Backups;
 
+// Writing and restoring backups, and the refusal they raise.
+
 /// <summary>
 /// Portal backups: one zip holding a manifest, a consistent copy of the SQLite database (catalog, history, hardware
 /// reports and accounts live in the one file) and the Data Protection keys, so sign-in cookies survive a restore.
@@ -339,3 +341,6 @@ public sealed class PortalBackups(
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }
+
+/// <summary>A backup or restore refused, with a message meant for the operator as it is.</summary>
+public sealed class BackupException(string message, Exception? inner = null) : Exception(message, inner);

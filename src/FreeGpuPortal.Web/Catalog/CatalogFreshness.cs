@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace FreeGpuPortal.Web.Catalog;
 
+// How fresh the catalog's values are: the count, its result and its configuration.
+
 /// <summary>How old a value is, as pages say it: its as-of date, or undated, and whether it may be out of date.</summary>
 public sealed class CatalogFreshness(TimeProvider clock, IOptions<CatalogOptions> options)
 {
@@ -55,3 +57,19 @@ public sealed class CatalogFreshness(TimeProvider clock, IOptions<CatalogOptions
         }
     }
 }
+
+/// <summary>The <c>Catalog</c> configuration section.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Catalog";
+
+    /// <summary>A value whose as-of date is older than this many days, or that has none, "may be out of date".</summary>
+    public int StaleAfterDays { get; set; } = 180;
+}
+
+/// <summary>
+/// The catalog's age in numbers: how many values, how many cite the most cited source (its title and URL), how many
+/// are undated, how many carry a date and the newest of those dates, and how many may be out of date.
+/// </summary>
+public sealed record CatalogAge(
+    int Values, int FromMainSource, string? MainSourceTitle, string? MainSourceUrl, int Undated, int Dated, DateOnly? NewestAsOf, int MayBeOutOfDate);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog;
 
+// Reading the catalog into memory: the reader, the snapshot it builds and the feature list it offers.
+
 /// <summary>
 /// Keeps the catalog in memory between changes. The catalog is small and read on every page view, while writes are
 /// rare admin edits; <see cref="CatalogChangeInterceptor"/> bumps <see cref="CatalogChangeSignal"/> on every save in
@@ -64,3 +66,14 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contextFac
         return new CatalogSnapshot([.. platforms.Select(PlatformSummary.From)], features) { SourceTitles = SourceTitles.From(sources) };
     }
 }
+
+/// <summary>The whole catalog as read-only summaries, plus the feature list the filters offer.</summary>
+public sealed record CatalogSnapshot(IReadOnlyList<PlatformSummary> Platforms, IReadOnlyList<FeatureInfo> Features)
+{
+    public IReadOnlySet<string> FeatureKeys { get; } = Features.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The Chinese titles of cited documents, from every platform's source list.</summary>
+    public SourceTitles SourceTitles { get; init; } = SourceTitles.Empty;
+}
+
+public sealed record FeatureInfo(string Key, string Name, string? Description, string? NameZh = null, string? DescriptionZh = null);

@@ -2,6 +2,8 @@ using FreeGpuPortal.Web.Localization;
 
 namespace FreeGpuPortal.Web.Catalog;
 
+// Catalog texts in the page's language: the resolver and the texts and lists it gives.
+
 /// <summary>
 /// The one rule that chooses which of a catalog text's two languages to show, used by every page, the API's JSON and
 /// the CSV: the wanted language when it has the text, else the other language marked as a fallback, else nothing.
@@ -60,4 +62,19 @@ public static class CatalogTextResolver
             allFallback ? PortalLanguages.Other(language) : language,
             allFallback);
     }
+}
+
+/// <summary>
+/// A catalog text as a page or the API shows it: the text, the language it is written in ("en" or "zh-CN"), and
+/// whether it is a fallback — the other language's text, shown because the wanted one is missing.
+/// </summary>
+public sealed record ShownText(string Text, string Language, bool IsFallback)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>A list of catalog texts (pros, cons, steps) in one language, and whether it is the other language's list.</summary>
+public sealed record ShownList(IReadOnlyList<string> Items, string Language, bool IsFallback)
+{
+    public static ShownList Empty(string language) => new([], language, false);
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog;
 
+// The platform entity and what it owns alone: its status, its weekly quota kind, its references.
+
 /// <remarks>
 /// Every text the catalog holds comes in English and Simplified Chinese: a <c>…Zh</c> property holds the Chinese beside
 /// its English one, and <see cref="CatalogTextResolver"/> picks the one to show, falling back to the other language.
@@ -73,4 +75,41 @@ public static class WholePlatforms
         .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
         .Include(p => p.Features).ThenInclude(f => f.Feature)
         .Include(p => p.Sources);
+}
+
+public enum PlatformStatus
+{
+    Active,
+    /// <summary>Still running, but the free tier was reduced.</summary>
+    Changed,
+    Discontinued,
+    Renamed,
+}
+
+public static class PlatformStatusExtensions
+{
+    public static bool IsRetired(this PlatformStatus status) =>
+        status is PlatformStatus.Discontinued or PlatformStatus.Renamed;
+}
+
+public enum WeeklyQuotaKind
+{
+    Unknown,
+    /// <summary>A weekly cap in GPU hours (see <see cref="Platform.WeeklyGpuHours"/>).</summary>
+    Limited,
+    /// <summary>No weekly cap: counts as unlimited when filtering and sorting.</summary>
+    NoQuota,
+}
+
+/// <summary>A reference about the platform as a whole (pricing page, FAQ, the article).</summary>
+public sealed class PlatformSource
+{
+    public int Id { get; set; }
+    public int PlatformId { get; set; }
+    public required string Url { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>The title in Chinese, where a translation helps the reader; else the title shows as it is.</summary>
+    public string? TitleZh { get; set; }
+    public DateOnly? AccessedOn { get; set; }
 }

@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.Web.Catalog;
 
+// Features: the shared list's entity, and a platform's statement about one.
+
 public sealed class PlatformFeature
 {
     public int Id { get; set; }
@@ -14,4 +16,16 @@ public sealed class PlatformFeature
     public string? SourceUrl { get; set; }
     public string? SourceTitle { get; set; }
     public DateOnly? AsOf { get; set; }
+}
+
+/// <summary>A capability visitors filter by; the key is part of the public URL contract.</summary>
+public sealed class Feature
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public required string Name { get; set; }
+    public string? NameZh { get; set; }
+    public string? Description { get; set; }
+    public string? DescriptionZh { get; set; }
+    public int DisplayOrder { get; set; }
 }

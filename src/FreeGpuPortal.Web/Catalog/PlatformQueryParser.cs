@@ -4,6 +4,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace FreeGpuPortal.Web.Catalog;
 
+// Reading a query string into a platform query: the parser, its result, the sort and the GPU memory mode.
+
 /// <summary>
 /// Turns URL parameters into a <see cref="PlatformQuery"/>. Nothing a visitor types can fail the request: every
 /// value that cannot be used is dropped and reported as a <see cref="QueryNotice"/>, the rest still applies.
@@ -171,4 +173,21 @@ public static class PlatformQueryParser
 
         return features;
     }
+}
+
+public sealed record ParsedPlatformQuery(PlatformQuery Query, IReadOnlyList<QueryNotice> Notices);
+
+public sealed record PlatformSort(SortKey Key, bool Descending)
+{
+    public static readonly PlatformSort Default = new(SortKey.ByName, false);
+
+    public string ToParameter() => (Descending ? "-" : "") + Key.Name;
+}
+
+public enum GpuMemoryMode
+{
+    /// <summary>Every GPU the platform may assign has at least the asked memory.</summary>
+    Guaranteed,
+    /// <summary>At least one GPU the platform may assign has the asked memory.</summary>
+    Possible,
 }

@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.Web.Catalog;
 
+// What the query parser tells about a parameter it ignored, and why.
+
 /// <summary>
 /// A parameter value that was ignored, and why. <see cref="Value"/> is the raw text from the URL, cut short so a
 /// 10 KB value cannot flood the page; it must only ever be rendered as text.
@@ -20,4 +22,16 @@ public sealed record QueryNotice(string Parameter, string Value, QueryProblem Pr
 
         return new QueryNotice(parameter, value, problem);
     }
+}
+
+public enum QueryProblem
+{
+    NotANumber,
+    NotFinite,
+    Negative,
+    TooLong,
+    UnknownValue,
+    UnknownSortKey,
+    UnknownFeature,
+    Repeated,
 }

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Data;
 
+// The catalog's database context, and its PostgreSQL variant.
+
 /// <summary>
 /// The catalog, its history and the submitted hardware reports. On SQLite (the default) this type is used as is and
 /// its migrations live in Data/Migrations; PostgreSQL uses <see cref="PostgreSqlCatalogDbContext"/>, the same model
@@ -42,3 +44,9 @@ public class CatalogDbContext : DbContext
             typeof(CatalogDbContext).Assembly,
             type => type.Namespace == typeof(Configurations.PlatformConfiguration).Namespace);
 }
+
+/// <summary>
+/// The catalog model on PostgreSQL. A type of its own only so that EF Core keeps its migrations
+/// (Data/Migrations/PostgreSQL) apart from SQLite's; the app uses it through <see cref="CatalogDbContext"/>.
+/// </summary>
+public sealed class PostgreSqlCatalogDbContext(DbContextOptions<PostgreSqlCatalogDbContext> options) : CatalogDbContext(options);

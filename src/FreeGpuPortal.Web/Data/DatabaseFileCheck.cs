@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace FreeGpuPortal.Web.Data;
 
+// Checking the SQLite file before start, and the refusal when it is unusable.
+
 /// <summary>
 /// Before anything migrates or seeds: an existing database file must be a readable, intact SQLite database. A
 /// corrupt or unreadable file stops the start-up with a message saying what to do, and is never written to, so a
@@ -57,3 +59,6 @@ public static class DatabaseFileCheck
             "Restore a backup with \"backup restore --input FILE\" (see docs/operations.md), or move the file away to start with a freshly seeded catalog.");
     }
 }
+
+/// <summary>The database file exists but is not a usable SQLite database; the portal refuses to start on it.</summary>
+public sealed class DatabaseUnusableException(string message) : Exception(message);

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Data;
 
+// Registering the database contexts for the configured provider, and the providers.
+
 public static class PortalDbContextRegistration
 {
     /// <summary>
@@ -27,4 +29,14 @@ public static class PortalDbContextRegistration
 
         return services;
     }
+}
+
+/// <summary>The database engines the portal runs on ("Database:Provider").</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded file in the data directory: one instance, nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server: one or several instances sharing it.</summary>
+    PostgreSQL,
 }

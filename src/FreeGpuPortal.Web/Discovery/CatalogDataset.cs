@@ -12,6 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Discovery;
 
+// The dataset description, and the facts about the catalog it states.
+
 /// <summary>
 /// The catalog as a schema.org <c>Dataset</c> (JSON-LD) for the home page: what it is, its JSON and CSV
 /// distributions, the sources it is based on, and its dates. The facts are read once per catalog change.
@@ -121,3 +123,8 @@ public sealed class CatalogDataset(IDbContextFactory<CatalogDbContext> contextFa
 
     private static string Date(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What the dataset description states about the catalog, independent of the address it is served at.</summary>
+public sealed record DatasetFacts(
+    IReadOnlyList<string> PlatformNames, IReadOnlyList<string> SourceUrls, DateTime? FirstChangeUtc, DateTime? LastChangeUtc,
+    DateOnly? EarliestAsOf, DateOnly? LatestAsOf);

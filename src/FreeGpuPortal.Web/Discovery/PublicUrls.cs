@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace FreeGpuPortal.Web.Discovery;
 
+// The portal's public addresses, and the "Site" settings they read.
+
 /// <summary>Absolute URLs of the portal's public pages.</summary>
 public sealed class PublicUrls(IOptions<PublicSiteOptions> options)
 {
@@ -29,4 +31,17 @@ public sealed class PublicUrls(IOptions<PublicSiteOptions> options)
 
     public string Absolute(HttpRequest request, string relativePath) =>
         new Uri(new Uri(Base(request)), relativePath.TrimStart('/')).AbsoluteUri;
+}
+
+/// <summary>Settings under "Site".</summary>
+public sealed class PublicSiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>
+    /// The portal's public address (e.g. <c>https://freegpuportal.example/</c>) for canonical links, the sitemap, the
+    /// feeds and the dataset description. Unset, the address each request came to is used; set it in production so
+    /// these links do not depend on the Host header.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Feeds;
 
+// The change feed, and what a feed is about.
+
 /// <summary>
 /// Writes catalog changes as an Atom feed (RFC 4287): per change the platform, each field old → new in the words the
 /// platform page uses, the evidence link and the note. Admin identities are not in the entries it is given, and the
@@ -114,3 +116,6 @@ public static class ChangeFeed
     private static string Time(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What the feed is about: its own URL, the page it follows, and its title.</summary>
+public sealed record FeedInfo(string FeedUrl, string PageUrl, string Title, string PlatformPageUrlPrefix);

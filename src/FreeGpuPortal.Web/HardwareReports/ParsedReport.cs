@@ -4,6 +4,8 @@ using FreeGpuPortal.HardwareReports;
 
 namespace FreeGpuPortal.Web.HardwareReports;
 
+// A stored report's parsed values and its GPUs.
+
 /// <summary>The parsed values kept as JSON with a report: every GPU, and the parser's messages.</summary>
 public sealed record ParsedReport(IReadOnlyList<ParsedGpu> Gpus, IReadOnlyList<string> Messages)
 {
@@ -35,3 +37,5 @@ public sealed record ParsedReport(IReadOnlyList<ParsedGpu> Gpus, IReadOnlyList<s
         }
     }
 }
+
+public sealed record ParsedGpu(string? Name, int? MemoryMiB);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.HardwareReports;
 
+// "What people got": the statistics, the summary, its tallies and the public list of reports.
+
 /// <summary>
 /// Counts a platform's approved reports for its public page. Identical pastes count as one report. A report counts once for each distinct GPU model and
 /// memory it shows (a machine with two T4s is one report of a T4), once for its CPU and once for its RAM. The raw
@@ -94,3 +96,21 @@ public sealed class ReportStatistics(IDbContextFactory<CatalogDbContext> context
             .ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(t => t.Amount)];
 }
+
+/// <summary>"What people got" for one platform, from its approved reports only.</summary>
+public sealed record WhatPeopleGotSummary(
+    int AllTime, int Recent, DateOnly? Newest, IReadOnlyList<ReportTally> Gpus, IReadOnlyList<ReportTally> Cpus,
+    IReadOnlyList<ReportTally> Ram, IReadOnlyList<PublicReport> Latest)
+{
+    public static WhatPeopleGotSummary None { get; } = new(0, 0, null, [], [], [], []);
+}
+
+/// <summary>How many approved reports saw one value: in the last <see cref="ReportStatistics.RecentDays"/> days and ever.</summary>
+/// <param name="Name">A GPU's name or a CPU's model; null for "no GPU visible" (an nvidia-smi error output).</param>
+/// <param name="Amount">The GPU's memory in MiB, the CPU count, or RAM in tenths of a GB; null when not reported.</param>
+public sealed record ReportTally(string? Name, long? Amount, int Recent, int AllTime);
+
+/// <summary>One approved report as the public page lists it: parsed values and the visitor's note, nothing else.</summary>
+public sealed record PublicReport(
+    int Id, DateOnly SessionDate, IReadOnlyList<ParsedGpu> Gpus, int? GpuCount, string? DriverVersion, string? CudaVersion,
+    string? CpuModel, int? LogicalCpus, double? RamGb, string? Note);

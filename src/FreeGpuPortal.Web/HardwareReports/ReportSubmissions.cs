@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.HardwareReports;
 
+// Submitting a report, and the platform the report page shows.
+
 /// <summary>Checks and stores the reports visitors submit on <c>/platforms/{slug}/report</c>.</summary>
 public sealed class ReportSubmissions(
     IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider, ILogger<ReportSubmissions> logger,
@@ -118,3 +120,6 @@ public sealed class ReportSubmissions(
         return new ReportSaveResult.Saved(report.Id);
     }
 }
+
+/// <summary>The platform a report is for, as the report page shows it.</summary>
+public sealed record ReportPlatform(int Id, string Slug, string Name);

@@ -2,6 +2,8 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.HardwareReports;
 
+// A submitted report as stored, and its moderation status.
+
 /// <summary>
 /// A visitor's pasted hardware report for one platform: the raw text exactly as pasted, the values the parser read
 /// from it (as columns, plus every GPU and the parser's messages as JSON), and where it stands in moderation. Only
@@ -50,4 +52,11 @@ public sealed class SubmittedReport
 
     /// <summary>The catalog change that applied this report's values, when an admin did so.</summary>
     public int? AppliedChangeId { get; set; }
+}
+
+public enum ReportStatus
+{
+    Pending,
+    Approved,
+    Rejected,
 }

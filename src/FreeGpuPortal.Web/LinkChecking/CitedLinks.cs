@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
+// Reading the URLs the catalog cites, and the platforms citing each.
+
 /// <summary>
 /// Reads the URLs the catalog cites: the platforms' sources (see <see cref="CitedUrls"/>), the GPU reference list's
 /// sources, and the evidence links of the history.
@@ -41,3 +43,13 @@ public static class CitedLinks
     private static bool IsHttp(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }
+
+/// <summary>Every distinct URL the catalog cites, and who cites it.</summary>
+public sealed record CitedLinkSet(
+    IReadOnlyDictionary<string, IReadOnlyList<CitingPlatform>> ByPlatforms, IReadOnlySet<string> Other)
+{
+    public IEnumerable<string> All => ByPlatforms.Keys.Concat(Other.Where(u => !ByPlatforms.ContainsKey(u))).Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>A platform that cites a URL, with its stamp, so a change to it can be made safely.</summary>
+public sealed record CitingPlatform(int Id, string Slug, string Name, Guid ConcurrencyStamp);

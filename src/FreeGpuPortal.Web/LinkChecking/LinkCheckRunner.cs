@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.Web.LinkChecking;
 
+// Running one link check at a time: the runner, starting, progress, summary and outcome.
+
 /// <summary>
 /// The one link-check run of this process at a time, whoever starts it: the schedule (<see cref="LinkCheckService"/>)
 /// or an admin's "Check links now". A start while a run is going is refused with that run's progress, so a second
@@ -122,3 +124,26 @@ public sealed class LinkCheckRunner(LinkCheckRun run, TimeProvider timeProvider,
         _stopping.Dispose();
     }
 }
+
+/// <summary>What asking for a run did.</summary>
+public abstract record LinkCheckStart
+{
+    private LinkCheckStart()
+    {
+    }
+
+    /// <summary>Started; <paramref name="Run"/> completes with the summary (null when the run failed).</summary>
+    public sealed record Started(Task<LinkCheckSummary?> Run) : LinkCheckStart;
+
+    /// <summary>A run is going already: this one.</summary>
+    public sealed record AlreadyRunning(LinkCheckProgress Progress) : LinkCheckStart;
+}
+
+/// <summary>A run going: who started it and when (UTC), and how far it got; <see cref="Total"/> is null until the links are read.</summary>
+public sealed record LinkCheckProgress(string StartedBy, DateTime StartedAtUtc, int Checked, int? Total);
+
+/// <summary>How a run went: links checked, and how many of them are broken or redirected now.</summary>
+public sealed record LinkCheckSummary(int Checked, int Broken, int Redirected);
+
+/// <summary>How a run ended: its summary, or null when it failed.</summary>
+public sealed record LinkCheckOutcome(string StartedBy, DateTime FinishedAtUtc, LinkCheckSummary? Summary);

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
+// The links' health for the admin list: the report and its items.
+
 /// <summary>
 /// Reads link statuses: the admin report, and for public pages the broken links with the time they began failing.
 /// The public map is kept in memory until the catalog's change generation moves on (saving check results moves it).
@@ -69,4 +71,18 @@ public sealed class LinkHealth(IDbContextFactory<CatalogDbContext> contextFactor
             items.Count(i => i.CheckedAtUtc is not null),
             items.Max(i => i.CheckedAtUtc));
     }
+}
+
+/// <summary>The admin list: broken links, and links that redirect elsewhere; plus when links were last checked.</summary>
+public sealed record LinkReport(IReadOnlyList<LinkReportItem> Broken, IReadOnlyList<LinkReportItem> Redirected, int CheckedCount, DateTime? LastCheckedAtUtc);
+
+/// <summary>One link as the admin list shows it: its last check, and the platforms that cite it (empty when only history or the GPU list does).</summary>
+public sealed record LinkReportItem(
+    string Url, LinkOutcome Outcome, int? StatusCode, string? FinalUrl, bool PermanentRedirect, DateTime? CheckedAtUtc,
+    int ConsecutiveFailures, DateTime? FailingSinceUtc, IReadOnlyList<CitingPlatform> CitedBy)
+{
+    public bool IsBroken => ConsecutiveFailures >= LinkStatus.FailuresToBreak;
+
+    /// <summary>A redirect an admin can accept: it ends at a working URL, and a platform cites the old one.</summary>
+    public bool CanAcceptRedirect => Outcome == LinkOutcome.Redirected && FinalUrl is not null && CitedBy.Count > 0;
 }

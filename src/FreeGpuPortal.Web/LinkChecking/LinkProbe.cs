@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
+// Checking one URL, and what the check found.
+
 /// <summary>
 /// Checks one URL: HEAD first, GET when the server refuses HEAD, redirects followed by hand (so the final URL is
 /// known) up to <see cref="LinkCheckOptions.MaxRedirects"/>, the whole within <see cref="LinkCheckOptions.TimeoutSeconds"/>.
@@ -106,3 +108,6 @@ public sealed class LinkProbe(IHttpClientFactory clients, IOptions<LinkCheckOpti
         return true;
     }
 }
+
+/// <summary>What one check of one URL found.</summary>
+public sealed record ProbeResult(LinkOutcome Outcome, int? StatusCode, string? FinalUrl, bool PermanentRedirect);

@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.LinkChecking;
 
+// Accepting a redirect for the platforms that cite the old URL, and what became of it.
+
 /// <summary>
 /// "Accept the new URL" for a link that redirects: replaces the old URL with the final one in every platform that
 /// cites it, through <see cref="CatalogEditor"/> (validated, with the new URL as evidence, recorded in the history),
@@ -70,4 +72,18 @@ public sealed class RedirectAcceptance(
 
         return new AcceptRedirectResult.Accepted(url, finalUrl, changeIds);
     }
+}
+
+/// <summary>What became of accepting a redirect.</summary>
+public abstract record AcceptRedirectResult
+{
+    private AcceptRedirectResult()
+    {
+    }
+
+    /// <summary>Saved: one audited change per platform that cited the old URL.</summary>
+    public sealed record Accepted(string OldUrl, string NewUrl, IReadOnlyList<int> ChangeIds) : AcceptRedirectResult;
+
+    /// <summary>Not done; <see cref="MessageKey"/> names the reason for the localizer.</summary>
+    public sealed record Refused(string MessageKey) : AcceptRedirectResult;
 }

@@ -3,6 +3,8 @@ using FreeGpuPortal.Web.Catalog.Editing;
 
 namespace FreeGpuPortal.Web.Suggestions;
 
+// A suggested value, and what kind of value it says.
+
 /// <summary>
 /// A suggested value in the admin form's terms: a <see cref="SpecEditModel"/>'s range (a single value has min = max),
 /// unknown (both ends empty), or, for the weekly quota, "no quota".
@@ -39,4 +41,12 @@ public sealed record ProposedValue(ProposedKind Kind, double? Min, double? Max)
             ? new(ProposedKind.Unknown, null, null)
             : new(ProposedKind.Value, spec.Min, spec.Max);
     }
+}
+
+/// <summary>What a suggested value says: a number or range, that the value is not stated anywhere, or that there is no weekly quota.</summary>
+public enum ProposedKind
+{
+    Value,
+    Unknown,
+    NoQuota,
 }

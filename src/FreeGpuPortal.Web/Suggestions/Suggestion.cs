@@ -2,6 +2,8 @@ using FreeGpuPortal.Web.Catalog;
 
 namespace FreeGpuPortal.Web.Suggestions;
 
+// A visitor's suggestion as stored, and its status.
+
 /// <summary>
 /// A visitor's suggested correction of one value of one platform: the proposed value (typed as the admin form types
 /// it), the evidence URL, an optional note, and where it stands. It never changes the catalog by itself: an admin
@@ -47,4 +49,11 @@ public sealed class Suggestion
     public string? RejectionReason { get; set; }
 
     public ProposedValue Proposed => new(ProposedKind, ProposedMin, ProposedMax);
+}
+
+public enum SuggestionStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
 }

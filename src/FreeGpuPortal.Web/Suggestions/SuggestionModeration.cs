@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Suggestions;
 
+// The admin queue of suggestions and its items.
+
 /// <summary>
 /// The admin side of suggestions: the queue, its count, and rejecting with a reason. Accepting is not here: an admin
 /// accepts by saving the platform editor opened with the suggestion (<see cref="CatalogEditor"/> marks it accepted in
@@ -99,3 +101,8 @@ public sealed class SuggestionModeration(
         return new SuggestionDecision.Done(suggestionId);
     }
 }
+
+/// <summary>One suggestion as the admin queue lists it: the platform, the value as saved now and the proposed one.</summary>
+public sealed record SuggestionQueueItem(
+    int Id, string PlatformSlug, string PlatformName, SuggestableField Field, ProposedValue Current, ProposedValue Proposed,
+    string EvidenceUrl, string? Note, DateTime SubmittedAtUtc);

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Suggestions;
 
+// Submitting suggestions and showing their outcome to the visitor: the platform, the outcome and the accepting change.
+
 /// <summary>Checks and stores the corrections visitors suggest on <c>/platforms/{slug}/suggest</c>, and reads their outcome.</summary>
 public sealed class SuggestionSubmissions(
     IDbContextFactory<CatalogDbContext> contextFactory, CatalogEditor editor, TimeProvider timeProvider, ILogger<SuggestionSubmissions> logger)
@@ -149,3 +151,17 @@ public sealed class SuggestionSubmissions(
         return ProposedValue.Of(model, field);
     }
 }
+
+/// <summary>The platform a suggestion is for, with its values as saved now.</summary>
+public sealed record SuggestionPlatform(int Id, string Slug, string Name, PlatformEditModel Current);
+
+/// <summary>A suggestion as its outcome page shows it to the visitor: never who decided, never anything about them.</summary>
+public sealed record SuggestionOutcome(
+    string PlatformSlug, string PlatformName, SuggestableField Field, ProposedValue Proposed, string EvidenceUrl, SuggestionStatus Status,
+    DateTime SubmittedAtUtc, DateTime? DecidedAtUtc, string? RejectionReason, AcceptedChange? Accepted);
+
+/// <summary>
+/// The catalog change that accepted a suggestion: its history entry, and the value before and after it (null when the
+/// change left that value as it was: the admin saved other fields only).
+/// </summary>
+public sealed record AcceptedChange(int ChangeId, DateTime AtUtc, ProposedValue? Old, ProposedValue? New);

@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
+// An admin's change request: the evidence, and the platform and GPU model requests that carry it.
+
 /// <summary>
 /// Why a change is made: a URL showing the new value, or a note on how it was verified. The values a change changes
 /// cite it (see <see cref="ValueSources"/>): its URL, its <see cref="Title"/> (or the note when there is no URL), and
@@ -21,3 +23,9 @@ public sealed class ChangeEvidence
 
     public static ChangeEvidence None => new();
 }
+
+/// <summary>An admin's create or edit: the form's values, the evidence, and who asks.</summary>
+public sealed record PlatformChangeRequest(PlatformEditModel Platform, ChangeEvidence Evidence, Auditing.Actor Actor);
+
+/// <summary>An admin's add or edit of a GPU model: the form's values, the evidence, and who asks.</summary>
+public sealed record GpuModelChangeRequest(GpuModelEditModel Model, ChangeEvidence Evidence, Auditing.Actor Actor);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
+// The admin overview: its query and its rows.
+
 /// <summary>Every platform for the admin overview, retired ones included, with how fresh its verification is.</summary>
 public sealed class PlatformAdminList(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider timeProvider)
 {
@@ -37,3 +39,17 @@ public sealed class PlatformAdminList(IDbContextFactory<CatalogDbContext> contex
     public static bool IsStale(DateOnly? lastVerifiedOn, DateOnly today) =>
         lastVerifiedOn is not { } verified || today.DayNumber - verified.DayNumber > StaleAfterDays;
 }
+
+/// <summary>One row of the admin overview.</summary>
+/// <param name="IsStale">Never verified, or last verified more than <see cref="PlatformAdminList.StaleAfterDays"/> days ago.</param>
+public sealed record PlatformAdminRow(
+    int Id,
+    string Slug,
+    string Name,
+    string? Vendor,
+    PlatformStatus Status,
+    string? SuccessorSlug,
+    DateOnly? LastVerifiedOn,
+    bool IsStale,
+    DateTime? LastChangedAtUtc,
+    Guid ConcurrencyStamp);

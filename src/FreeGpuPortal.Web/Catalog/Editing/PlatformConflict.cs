@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
+// A concurrent edit compared field by field, and how each field compares.
+
 /// <summary>
 /// The three-way merge after another admin saved the platform while this admin edited it (an
 /// <see cref="EditResult.ConcurrencyConflict"/>). Compared field by field against the version the form opened with:
@@ -72,4 +74,17 @@ public sealed class PlatformConflict
         field.UseSaved = useSaved;
         field.Field.SetFromJson(model, useSaved ? field.SavedJson : field.MineJson);
     }
+}
+
+/// <summary>How one field of a concurrent edit compares: see <see cref="PlatformConflict"/>.</summary>
+public enum ConflictKind
+{
+    /// <summary>Both versions hold the same value: nothing to decide.</summary>
+    Same,
+
+    /// <summary>Only the other admin changed it: the saved value is taken, nothing of this admin's is lost.</summary>
+    TookSaved,
+
+    /// <summary>Both changed it differently: the admin must choose, next to the field, before the form saves.</summary>
+    Both,
 }

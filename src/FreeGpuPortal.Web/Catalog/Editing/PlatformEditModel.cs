@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
+// The platform form's values: the platform, and its references, GPU options and features.
+
 /// <summary>
 /// Everything an admin can edit about a platform, as plain settable properties for a form to bind. Never an entity:
 /// <see cref="CatalogEditor"/> validates it and copies it onto the entity, recording each changed field.
@@ -137,4 +139,37 @@ public sealed class PlatformEditModel
         copy.NotesStillHold = new HashSet<string>(NotesStillHold, StringComparer.Ordinal);
         return copy;
     }
+}
+
+/// <summary>A reference about the platform as a whole.</summary>
+public sealed class SourceEditModel
+{
+    public string Url { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? TitleZh { get; set; }
+    public DateOnly? AccessedOn { get; set; }
+}
+
+/// <summary>A GPU model the platform may assign, named by the model's slug.</summary>
+public sealed class GpuOptionEditModel
+{
+    public string GpuModelSlug { get; set; } = "";
+    public int? PerSession { get; set; }
+    public string? Note { get; set; }
+    public string? NoteZh { get; set; }
+    public string? SourceUrl { get; set; }
+    public string? SourceTitle { get; set; }
+    public DateOnly? AsOf { get; set; }
+}
+
+/// <summary>A feature the platform is stated to offer (or stated not to offer); a feature not listed is unknown.</summary>
+public sealed class FeatureEditModel
+{
+    public string Key { get; set; } = "";
+    public bool Available { get; set; }
+    public string? Note { get; set; }
+    public string? NoteZh { get; set; }
+    public string? SourceUrl { get; set; }
+    public string? SourceTitle { get; set; }
+    public DateOnly? AsOf { get; set; }
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
 
+// Checking a platform's form values, and why a spec number is refused.
+
 /// <summary>
 /// The admin form's rules for a platform and a GPU model, keyed by field path as the form names its inputs; an
 /// empty answer means valid. Pure: it reads the model and never changes it, so a form can run it on every keystroke.
@@ -461,4 +463,12 @@ public static partial class PlatformEditValidator
                 e => e.Value.Select(m => localizer[m.MessageKey, [.. m.Arguments.Select(a => a is FieldLabels labels ? labels.In(localizer) : a)]].Value).ToArray(),
                 StringComparer.Ordinal);
     }
+}
+
+/// <summary>Why a spec number is refused (see <see cref="PlatformEditValidator.CheckNumber"/>).</summary>
+public enum SpecNumberProblem
+{
+    NotFinite,
+    OutOfRange,
+    NotWhole,
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace FreeGpuPortal.Web.Catalog.Editing;
+
+// The fields an edit records, and the one JSON shape of their values.
 
 /// <summary>
 /// The fields of <see cref="PlatformEditModel"/> as history sees them: each top-level property with a label for
@@ -177,4 +180,14 @@ public sealed class PlatformField
     private static string DisplaySources(List<SourceEditModel> sources) => sources.Count == 0
         ? "none"
         : string.Join("; ", sources.Select(s => $"{s.Title}{(string.IsNullOrEmpty(s.TitleZh) ? "" : $" / {s.TitleZh}")} <{s.Url}>{(s.AccessedOn is { } d ? $" (accessed {DisplayDate(d)})" : "")}"));
+}
+
+/// <summary>The one JSON shape of edit values: what history stores and what a revert reads back.</summary>
+public static class EditJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.Strict,
+    };
 }

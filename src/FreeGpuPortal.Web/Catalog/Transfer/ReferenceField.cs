@@ -1,5 +1,7 @@
 namespace FreeGpuPortal.Web.Catalog.Transfer;
 
+// The features' and GPU models' fields an import compares, their tables and the changes found.
+
 /// <summary>
 /// One property of one feature or GPU model, as history names it: <c>Feature:free-storage.NameZh</c>,
 /// <c>GpuModel:tesla-t4.Note</c>. The names cannot be taken for a platform field's (those have no colon).
@@ -48,4 +50,17 @@ public sealed record ReferenceField(ReferenceTable Table, string Key, string Pro
 
         return new ReferenceField(table, name[(colon + 1)..dot], name[(dot + 1)..]);
     }
+}
+
+/// <summary>The reference lists every platform shares: features and GPU models.</summary>
+public enum ReferenceTable
+{
+    Feature,
+    GpuModel,
+}
+
+/// <summary>One property of a feature or GPU model an import changes: typed JSON for history, and text for people.</summary>
+public sealed record ReferenceChange(ReferenceField Field, string? OldJson, string? NewJson, string OldDisplay, string NewDisplay)
+{
+    public FieldDifference ToDifference() => new(Field.Name, Field.Label, OldDisplay, NewDisplay, OldJson, NewJson);
 }

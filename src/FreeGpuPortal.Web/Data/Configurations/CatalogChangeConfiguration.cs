@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FreeGpuPortal.Web.Data.Configurations;
 
+// The mapping of history entries and their fields.
+
 public sealed class CatalogChangeConfiguration : IEntityTypeConfiguration<CatalogChange>
 {
     public void Configure(EntityTypeBuilder<CatalogChange> change)
@@ -26,4 +28,9 @@ public sealed class CatalogChangeConfiguration : IEntityTypeConfiguration<Catalo
         change.HasOne<CatalogChange>().WithMany().HasForeignKey(c => c.RevertOfChangeId).OnDelete(DeleteBehavior.Restrict);
         change.HasMany(c => c.Fields).WithOne().HasForeignKey(f => f.ChangeId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+public sealed class CatalogFieldChangeConfiguration : IEntityTypeConfiguration<CatalogFieldChange>
+{
+    public void Configure(EntityTypeBuilder<CatalogFieldChange> field) => field.Property(f => f.Field).HasMaxLength(64);
 }

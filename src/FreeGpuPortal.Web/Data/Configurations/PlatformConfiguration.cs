@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FreeGpuPortal.Web.Data.Configurations;
 
+// The mapping of platforms and the rows they own: references, GPU options and features.
+
 public sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
 {
     public void Configure(EntityTypeBuilder<Platform> platform)
@@ -28,5 +30,33 @@ public sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         platform.HasMany(p => p.Gpus).WithOne().HasForeignKey(g => g.PlatformId).OnDelete(DeleteBehavior.Cascade);
         platform.HasMany(p => p.Features).WithOne().HasForeignKey(f => f.PlatformId).OnDelete(DeleteBehavior.Cascade);
         platform.HasMany(p => p.Sources).WithOne().HasForeignKey(s => s.PlatformId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PlatformSourceConfiguration : IEntityTypeConfiguration<PlatformSource>
+{
+    public void Configure(EntityTypeBuilder<PlatformSource> source)
+    {
+        source.Property(s => s.Url).HasMaxLength(2048);
+        source.Property(s => s.Title).HasMaxLength(300);
+        source.Property(s => s.TitleZh).HasMaxLength(300);
+    }
+}
+
+public sealed class PlatformGpuConfiguration : IEntityTypeConfiguration<PlatformGpu>
+{
+    public void Configure(EntityTypeBuilder<PlatformGpu> option)
+    {
+        option.HasIndex(o => new { o.PlatformId, o.GpuModelId }).IsUnique();
+        option.HasOne(o => o.GpuModel).WithMany().HasForeignKey(o => o.GpuModelId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PlatformFeatureConfiguration : IEntityTypeConfiguration<PlatformFeature>
+{
+    public void Configure(EntityTypeBuilder<PlatformFeature> link)
+    {
+        link.HasIndex(l => new { l.PlatformId, l.FeatureId }).IsUnique();
+        link.HasOne(l => l.Feature).WithMany().HasForeignKey(l => l.FeatureId).OnDelete(DeleteBehavior.Restrict);
     }
 }

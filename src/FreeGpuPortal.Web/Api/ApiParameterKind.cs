@@ -1,9 +1,0 @@
-namespace FreeGpuPortal.Web.Api;
-
-public enum ApiParameterKind
-{
-    Text,
-    Number,
-    Choice,
-    CommaList,
-}

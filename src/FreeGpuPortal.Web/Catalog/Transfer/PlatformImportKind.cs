@@ -1,8 +1,0 @@
-namespace FreeGpuPortal.Web.Catalog.Transfer;
-
-public enum PlatformImportKind
-{
-    New,
-    Changed,
-    Unchanged,
-}

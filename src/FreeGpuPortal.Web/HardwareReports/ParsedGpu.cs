@@ -1,3 +1,0 @@
-namespace FreeGpuPortal.Web.HardwareReports;
-
-public sealed record ParsedGpu(string? Name, int? MemoryMiB);

@@ -1,8 +1,0 @@
-namespace FreeGpuPortal.Web.HardwareReports;
-
-public enum ReportStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-}

@@ -1,8 +1,0 @@
-namespace FreeGpuPortal.Web.Suggestions;
-
-public enum SuggestionStatus
-{
-    Pending,
-    Accepted,
-    Rejected,
-}
