@@ -50,9 +50,7 @@ public sealed class CatalogReader(IDbContextFactory<CatalogDbContext> contextFac
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var platforms = await db.Platforms
             .AsNoTracking()
-            .AsSplitQuery()
-            .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
-            .Include(p => p.Features).ThenInclude(f => f.Feature)
+            .WithGpusAndFeatures()
             .ToListAsync(cancellationToken);
         var features = await db.Features
             .AsNoTracking()

@@ -70,11 +70,17 @@ public static class WholePlatforms
     /// Each platform with its GPU options and their models, its features and their definitions, and its sources; in
     /// split queries, so the three collections are not multiplied into one another.
     /// </summary>
-    public static IQueryable<Platform> Whole(this IQueryable<Platform> platforms) => platforms
+    public static IQueryable<Platform> Whole(this IQueryable<Platform> platforms) =>
+        platforms.WithGpusAndFeatures().Include(p => p.Sources);
+
+    /// <summary>
+    /// Each platform with its GPU options and their models and its features and their definitions, in split queries:
+    /// what the comparison table shows of it (<see cref="CatalogReader"/>), without the source list only its page needs.
+    /// </summary>
+    public static IQueryable<Platform> WithGpusAndFeatures(this IQueryable<Platform> platforms) => platforms
         .AsSplitQuery()
         .Include(p => p.Gpus).ThenInclude(g => g.GpuModel)
-        .Include(p => p.Features).ThenInclude(f => f.Feature)
-        .Include(p => p.Sources);
+        .Include(p => p.Features).ThenInclude(f => f.Feature);
 }
 
 public enum PlatformStatus
