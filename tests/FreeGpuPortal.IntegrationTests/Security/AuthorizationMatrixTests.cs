@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(ObservedPortal portal) : IClassFixt
         ["GET /suggestions/{Token}/thanks"] = Access.Public, // where a sent suggestion redirects to (post → redirect → get)
         ["GET /suggestions/{Token}"] = Access.Public, // the outcome link: the unguessable token is the key
         ["GET /compare"] = Access.Public,
+        ["GET /status"] = Access.Public, // the service status for people (no backup details for anonymous visitors)
         ["GET /api"] = Access.Public,
         ["GET /not-found"] = Access.Public,
         ["GET /Error"] = Access.Public,
