@@ -161,7 +161,8 @@ public sealed class PublishedAdminFrictionTests(PublishedFormsFixture portal, IT
         await Field(page, "Vendor").FillAsync("Kaggle (a Google company)");
         await Field(page, "Vendor").PressAsync("Tab");
         await page.Locator("[data-testid=save]").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/admin/platforms/kaggle/history\?saved=\d+$"));
+        // The content, not the load event: on a busy machine Chromium sometimes never reports "load" after this redirect.
+        await page.WaitForURLAsync(new Regex(@"/admin/platforms/kaggle/history\?saved=\d+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("#admin-page-title")).ToHaveTextAsync("History of Kaggle");
         await page.Locator("[data-testid=saved-message]").WaitForAsync();
 
