@@ -66,6 +66,28 @@ public sealed class PhoneAndLayoutBrowserTests(BrowserFixture fixture)
         Assert.True(await firstRow.Locator("td[data-label=Source] a").IsVisibleAsync());
     }
 
+    [Theory]
+    [InlineData("/status")]
+    [InlineData("/zh-CN/status")]
+    public async Task The_status_page_reads_whole_on_a_375px_screen(string url)
+    {
+        var page = await fixture.NewPageAsync(width: PhoneWidth, height: 812);
+        await page.GotoAsync(url);
+
+        Assert.True(await PageWidthAsync(page) <= PhoneWidth, "the page is wider than the screen");
+        foreach (var table in new[] { "status-facts", "status-checks" })
+        {
+            var rows = page.Locator($"[data-testid={table}] tbody tr");
+            Assert.True(await rows.CountAsync() >= 3, table);
+            // Each row's value stands whole inside the screen, under its label (it used to be cut at the right edge).
+            foreach (var cell in await page.Locator($"[data-testid={table}] td").AllAsync())
+            {
+                await AssertInsideViewportAsync(cell, PhoneWidth, $"a value of {table}");
+                Assert.True(await cell.EvaluateAsync<bool>("c => c.scrollWidth <= c.clientWidth"), $"a value of {table} is cut");
+            }
+        }
+    }
+
     [Fact]
     public async Task On_a_phone_the_filters_fold_behind_a_button_that_counts_them()
     {
